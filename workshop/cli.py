@@ -1,0 +1,170 @@
+"""The `workshop` command line.
+
+Only the standard library and the pure deck code are imported at the top: `workshop --help`
+must stay fast and must not load Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workshop import i18n
+from workshop.decks import DeckError, Library, load_checked, load_library
+from workshop.decks.library import builtin_paths, card_summary
+from workshop.decks.render import render_card
+from workshop.i18n import t
+
+# argparse's own words (usage, options, errors), in Dutch when the program speaks Dutch.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "expected one argument": "verwacht één waarde",
+}
+
+
+def _translate_argparse() -> None:
+    words = _ARGPARSE_NL if i18n.language() == "nl" else {}
+    argparse._ = lambda text: words.get(text, text)  # type: ignore[attr-defined]
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    """Read `--taal` before the parser is built, so its help is in the right language."""
+    for index, arg in enumerate(argv):
+        if arg == "--taal" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--taal="):
+            return arg.split("=", 1)[1]
+    return i18n.DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with help in the current language."""
+    _translate_argparse()
+    parser = argparse.ArgumentParser(
+        prog="workshop", description=t("cli.description"), epilog=t("cli.epilog")
+    )
+    parser.add_argument("--taal", choices=sorted(i18n.CATALOGUES), default="nl", help=t("cli.lang"))
+    parser.add_argument(
+        "--kaarten",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="MAP",
+        help=t("cli.decks_dir"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    start = commands.add_parser("start", help=t("cli.cmd.start"), description=t("cli.cmd.start"))
+    start.add_argument("programma", nargs="?", help=t("cli.start.programme"))
+    start.set_defaults(run=_start)
+
+    cards = commands.add_parser("kaarten", help=t("cli.cmd.kaarten"))
+    card_commands = cards.add_subparsers(dest="card_command", metavar="OPDRACHT", required=True)
+    check = card_commands.add_parser(
+        "controleer", help=t("cli.cmd.controleer"), description=t("cli.cmd.controleer")
+    )
+    check.add_argument("paden", nargs="*", type=Path, metavar="PAD", help=t("cli.controleer.paths"))
+    check.set_defaults(run=_check)
+    listing = card_commands.add_parser(
+        "lijst", help=t("cli.cmd.lijst"), description=t("cli.cmd.lijst")
+    )
+    listing.add_argument("--json", action="store_true", help=t("cli.lijst.json"))
+    listing.set_defaults(run=_list)
+    show = card_commands.add_parser("toon", help=t("cli.cmd.toon"), description=t("cli.cmd.toon"))
+    show.add_argument("ref", metavar="DECK/KAART", help=t("cli.toon.ref"))
+    show.set_defaults(run=_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    language = _language_from(args_list)
+    if language in i18n.CATALOGUES:
+        i18n.set_language(language)
+    args = build_parser().parse_args(args_list)
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _start)
+    return run(args)
+
+
+def _library_paths(args: argparse.Namespace) -> list[Path]:
+    return [*builtin_paths(), *args.kaarten]
+
+
+def _load(args: argparse.Namespace) -> Library | None:
+    try:
+        return load_checked(_library_paths(args))
+    except DeckError as error:
+        print(t("cli.broken_decks"), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    # Named files are checked against the built-in decks too, so a programme may use them.
+    paths = [*_library_paths(args), *args.paden]
+    library, problems = load_library(paths)
+    if problems:
+        print(t("cli.check.failed", n=len(problems)))
+        for problem in sorted(problems, key=lambda p: (p.file, p.line or 0)):
+            print(f"  {problem}")
+        return 1
+    cards = sum(len(deck.cards) for deck in library.decks)
+    print(
+        t(
+            "cli.check.ok",
+            decks=len(library.decks),
+            cards=cards,
+            programmes=len(library.programmes),
+        )
+    )
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = _load(args)
+    if library is None:
+        return 1
+    rows = [card_summary(card, deck.kind) for deck in library.decks for card in deck.cards]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        tiers = ",".join(row["tiers"])
+        print(
+            f"{row['deck']:<16} {row['id']:<34} {row['kind']:<10} "
+            f"{row['theme'] or '-':<22} {row['title']}  [{tiers}]"
+        )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    library = _load(args)
+    if library is None:
+        return 1
+    try:
+        card = library.card(args.ref)
+    except KeyError:
+        print(t("cli.no_card", ref=args.ref), file=sys.stderr)
+        return 1
+    deck = next(deck for deck in library.decks if deck.id == card.deck_id)
+    print(render_card(card, deck), end="")
+    return 0
+
+
+def _start(args: argparse.Namespace) -> int:
+    print(t("cli.tui_pending"), file=sys.stderr)
+    return 2

@@ -1,0 +1,200 @@
+"""Frozen dataclasses for card decks and workshop programmes.
+
+These are the pure data the rest of the program works with; `workshop.decks.loader` builds
+them from TOML and reports every problem it finds on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    """The level of government a card fits."""
+
+    GEMEENTE = "gemeente"
+    PROVINCIE = "provincie"
+    WATERSCHAP = "waterschap"
+
+
+class DeckKind(StrEnum):
+    """What a deck is for; it decides which card fields are required."""
+
+    DILEMMA = "dilemma"
+    VUISTREGEL = "vuistregel"
+    SIGNAAL = "signaal"
+    WARMING_UP = "warming-up"
+
+
+class QuestionKind(StrEnum):
+    """How a question is answered on the phone."""
+
+    KEUZE = "keuze"
+    SCHAAL = "schaal"
+    OPEN = "open"
+
+
+OPEN_TEXT_MAX = 280
+"""The longest answer to an open question, in characters."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a `keuze` question."""
+
+    key: str
+    """The letter shown and voted: A, B, C, ..."""
+    text: str
+
+
+@dataclass(frozen=True)
+class ChoiceQuestion:
+    """Pick one of 2-10 options."""
+
+    text: str
+    options: tuple[Option, ...]
+    kind: QuestionKind = QuestionKind.KEUZE
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(option.key for option in self.options)
+
+
+@dataclass(frozen=True)
+class ScaleQuestion:
+    """Pick a whole number from `minimum` to `maximum`, with labels for both ends."""
+
+    text: str
+    minimum: int
+    maximum: int
+    label_min: str
+    label_max: str
+    kind: QuestionKind = QuestionKind.SCHAAL
+
+    @property
+    def values(self) -> range:
+        return range(self.minimum, self.maximum + 1)
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A short free text, moderated before anyone sees it."""
+
+    text: str
+    max_length: int = OPEN_TEXT_MAX
+    kind: QuestionKind = QuestionKind.OPEN
+
+
+Question = ChoiceQuestion | ScaleQuestion | OpenQuestion
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card of a deck: a situation and the questions put to the group about it."""
+
+    deck_id: str
+    id: str
+    title: str
+    tiers: tuple[Tier, ...]
+    situation: str
+    questions: tuple[Question, ...]
+    theme: str | None = None
+    rule: str | None = None
+    """Vuistregel cards: the rule of thumb in one sentence."""
+    discussion_question: str | None = None
+    """Vuistregel cards: the question that opens the conversation."""
+    follow_up: tuple[str, ...] = ()
+    """Doorvraagvragen for the trainer."""
+    what_if: tuple[str, ...] = ()
+    """"Wat als..." variations that move the tipping point."""
+    background: str | None = None
+    """For the trainer: the rule that applies, with its legal anchor."""
+    rule_links: tuple[str, ...] = ()
+    """References `deck/card` to the vuistregels this card touches."""
+    next_step: str | None = None
+    """Signal cards: a careful next step."""
+    contact: str | None = None
+    """Signal cards: who to talk to."""
+
+    @property
+    def ref(self) -> str:
+        """The reference programmes use: `deck-id/card-id`."""
+        return f"{self.deck_id}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A deck of cards, loaded from one TOML file."""
+
+    id: str
+    title: str
+    kind: DeckKind
+    language: str
+    cards: tuple[Card, ...]
+    description: str = ""
+    source: str = ""
+    """The file the deck was read from, for messages."""
+
+
+class FreeItemKind(StrEnum):
+    """Programme items that are not a card."""
+
+    WELKOM = "welkom"
+    UITLEG = "uitleg"
+    PAUZE = "pauze"
+    AFSLUITING = "afsluiting"
+
+
+@dataclass(frozen=True)
+class CardItem:
+    """A programme item that puts a card's question to the group."""
+
+    card_ref: str
+    blind: bool = True
+    """Votes stay hidden until the trainer reveals them."""
+    revote: bool = False
+    """Vote again after the discussion, to see how views moved."""
+    timer_seconds: int | None = None
+    results_on_phones: bool = True
+    """Show the revealed results on the phones too, not only on the projector."""
+
+
+@dataclass(frozen=True)
+class FreeItem:
+    """A welcome, explanation, break or closing (with the integrity agenda)."""
+
+    kind: FreeItemKind
+    title: str
+    text: str = ""
+    minutes: int | None = None
+
+
+ProgrammeItem = CardItem | FreeItem
+
+DEFAULT_MIN_GROUP = 3
+DEFAULT_RETENTION_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """How results are protected."""
+
+    min_group: int = DEFAULT_MIN_GROUP
+    """Results with fewer votes than this are never shown or stored (k-anonymity)."""
+    retention_months: int = DEFAULT_RETENTION_MONTHS
+    """How long the anonymous session record is kept."""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A trainer's plan for an evening."""
+
+    id: str
+    title: str
+    audience: str
+    duration_minutes: int
+    items: tuple[ProgrammeItem, ...]
+    privacy: Privacy = field(default_factory=Privacy)
+    description: str = ""
+    source: str = ""

@@ -1,0 +1,150 @@
+"""Turning one programme file (a draaiboek in `sessies/`) into a `Programme`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workshop.decks.fields import FieldSpec, check_table
+from workshop.decks.model import (
+    DEFAULT_MIN_GROUP,
+    DEFAULT_RETENTION_MONTHS,
+    CardItem,
+    FreeItem,
+    FreeItemKind,
+    Privacy,
+    Programme,
+    ProgrammeItem,
+)
+from workshop.decks.source import SourceFile
+from workshop.i18n import t
+
+MIN_GROUP_RANGE = (3, 50)
+RETENTION_RANGE = (1, 120)
+TIMER_RANGE = (5, 3600)
+
+PROGRAMME_FIELDS = {
+    "titel": FieldSpec(str, required=True),
+    "doelgroep": FieldSpec(str, required=True),
+    "duur_minuten": FieldSpec(int, required=True),
+    "beschrijving": FieldSpec(str),
+    "privacy": FieldSpec(dict),
+    "onderdeel": FieldSpec(list, required=True, items=dict),
+}
+PRIVACY_FIELDS = {"min_groep": FieldSpec(int), "bewaartermijn_maanden": FieldSpec(int)}
+CARD_ITEM_FIELDS = {
+    "kaart": FieldSpec(str, required=True),
+    "blind": FieldSpec(bool),
+    "herstemming": FieldSpec(bool),
+    "timer": FieldSpec(int),
+    "uitslag_op_telefoon": FieldSpec(bool),
+}
+FREE_ITEM_FIELDS = {
+    "soort": FieldSpec(str, required=True),
+    "titel": FieldSpec(str, required=True),
+    "tekst": FieldSpec(str),
+    "minuten": FieldSpec(int),
+}
+
+
+def programme_id(path: str) -> str:
+    """A programme is known by its file name without `.toml`."""
+    return Path(path).stem
+
+
+def load_programme(source: SourceFile) -> Programme | None:
+    """Build a programme; None if any problem was found (all are in `source`).
+
+    Card references are checked later, against all loaded decks (see `library`).
+    """
+    document = source.parse()
+    if document is None:
+        return None
+    before = len(source.problems)
+    header = check_table(
+        document,
+        PROGRAMME_FIELDS,
+        lambda key, message: source.add(message, line=source.key_line(key), field=key),
+    )
+    if header.get("duur_minuten", 1) <= 0:
+        source.add(t("value.positive"), line=source.key_line("duur_minuten"), field="duur_minuten")
+    privacy = _privacy(source, header.get("privacy", {}))
+    items = [_item(source, index, raw) for index, raw in enumerate(header.get("onderdeel", []))]
+    if "onderdeel" in header and not items:
+        source.add(t("programme.no_items"), field="onderdeel")
+    if len(source.problems) > before:
+        return None
+    return Programme(
+        id=programme_id(source.path),
+        title=header["titel"],
+        audience=header["doelgroep"],
+        duration_minutes=header["duur_minuten"],
+        items=tuple(item for item in items if item is not None),
+        privacy=privacy,
+        description=header.get("beschrijving", ""),
+        source=source.path,
+    )
+
+
+def _privacy(source: SourceFile, raw: dict[str, Any]) -> Privacy:
+    line = source.key_line("[privacy]") or source.key_line("privacy")
+
+    def report(key: str, message: str) -> None:
+        source.add(message, line=source.key_line(key, line), field=f"privacy.{key}")
+
+    fields = check_table(raw, PRIVACY_FIELDS, report)
+    min_group = fields.get("min_groep", DEFAULT_MIN_GROUP)
+    retention = fields.get("bewaartermijn_maanden", DEFAULT_RETENTION_MONTHS)
+    if not MIN_GROUP_RANGE[0] <= min_group <= MIN_GROUP_RANGE[1]:
+        report("min_groep", t("value.range", low=MIN_GROUP_RANGE[0], high=MIN_GROUP_RANGE[1]))
+    if not RETENTION_RANGE[0] <= retention <= RETENTION_RANGE[1]:
+        report(
+            "bewaartermijn_maanden",
+            t("value.range", low=RETENTION_RANGE[0], high=RETENTION_RANGE[1]),
+        )
+    return Privacy(min_group=min_group, retention_months=retention)
+
+
+def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem | None:
+    line = source.table_line("onderdeel", index)
+    label = f"onderdeel {index + 1}"
+    before = len(source.problems)
+
+    def report(key: str, message: str) -> None:
+        source.add(message, line=source.key_line(key, line), card=label, field=key)
+
+    if "kaart" in raw:
+        fields = check_table(raw, CARD_ITEM_FIELDS, report)
+        timer = fields.get("timer")
+        if timer is not None and not TIMER_RANGE[0] <= timer <= TIMER_RANGE[1]:
+            report("timer", t("value.range", low=TIMER_RANGE[0], high=TIMER_RANGE[1]))
+        ref = fields.get("kaart", "")
+        if ref and ref.count("/") != 1:
+            report("kaart", t("link.format", link=ref))
+        if len(source.problems) > before:
+            return None
+        return CardItem(
+            card_ref=ref,
+            blind=fields.get("blind", True),
+            revote=fields.get("herstemming", False),
+            timer_seconds=timer,
+            results_on_phones=fields.get("uitslag_op_telefoon", True),
+        )
+    if "soort" not in raw:
+        report("kaart", t("programme.item_kind"))
+        return None
+    fields = check_table(raw, FREE_ITEM_FIELDS, report)
+    kind_value = fields.get("soort")
+    if kind_value is not None and kind_value not in FreeItemKind.__members__.values():
+        report("soort", t("value.choice", choices=", ".join(FreeItemKind)))
+    minutes = fields.get("minuten")
+    if minutes is not None and minutes <= 0:
+        report("minuten", t("value.positive"))
+    if len(source.problems) > before or kind_value is None:
+        return None
+    return FreeItem(
+        kind=FreeItemKind(kind_value),
+        title=fields["titel"],
+        text=" ".join(fields.get("tekst", "").split()),
+        minutes=minutes,
+    )

@@ -1,0 +1,19 @@
+"""The twelve integrity themes a dilemma or signal card can belong to."""
+
+from __future__ import annotations
+
+THEMES: dict[str, str] = {
+    "belangenverstrengeling": "Belangenverstrengeling en stemmen",
+    "nevenfuncties": "Nevenfuncties",
+    "geschenken": "Geschenken, uitnodigingen en diensten",
+    "informatie": "Vertrouwelijke en geheime informatie",
+    "sociale-media": "Sociale media",
+    "naasten": "Familie, vrienden en buren",
+    "lobby-en-druk": "Lobby, druk en bedreiging",
+    "ondermijning": "Ondermijning",
+    "declaraties": "Declaraties en voorzieningen",
+    "verboden-handelingen": "Verboden handelingen",
+    "campagne": "Campagne en partijfinanciering",
+    "na-de-politiek": "Na de politiek (draaideur)",
+}
+"""Theme id (used in deck files) to the name a trainer reads."""
