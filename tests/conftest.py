@@ -51,7 +51,7 @@ id = "krant"
 titel = "Krantentest"
 lagen = ["gemeente", "provincie", "waterschap"]
 regel = "Doe niets wat je niet in de krant wilt lezen."
-situatie = "Stel je voor dat het in de krant staat."
+situatie = "Stel je voor dat wat je deed morgen in de krant staat. Kun je het dan rustig uitleggen aan je kiezers en je fractie?"
 gespreksvraag = "Wanneer is dat lastig?"
 
 [[kaart.vraag]]

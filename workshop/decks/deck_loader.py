@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
+from workshop.decks.content_rules import check_content
 from workshop.decks.fields import FieldSpec, check_table
 from workshop.decks.model import (
     OPEN_TEXT_MAX,
@@ -173,7 +174,7 @@ def _load_card(
             source.links.append((card_id, link))
     if len(source.problems) > before:
         return None
-    return Card(
+    card = Card(
         deck_id=deck_id,
         id=fields["id"],
         title=fields["titel"],
@@ -190,6 +191,9 @@ def _load_card(
         next_step=_optional(fields.get("volgende_stap")),
         contact=_optional(fields.get("aanspreekpunt")),
     )
+    if kind is not None:
+        check_content(card, kind, report)
+    return None if len(source.problems) > before else card
 
 
 def _tiers(values: list[str], report: Any) -> tuple[Tier, ...]:

@@ -158,6 +158,7 @@ def _cross_check(
     problems: list[Problem] = []
     deck_sources: dict[str, str] = {}
     card_sources: dict[str, str] = {}
+    titles: dict[str, str] = {}
     for deck in decks:
         if deck.id in deck_sources:
             other = deck_sources[deck.id]
@@ -172,6 +173,10 @@ def _cross_check(
                     Problem(deck.source, None, card.id, "id", t("id.duplicate", other=other))
                 )
             card_sources.setdefault(card.id, deck.source)
+            if card.title in titles:
+                message = t("title.duplicate", other=titles[card.title])
+                problems.append(Problem(deck.source, None, card.id, "titel", message))
+            titles.setdefault(card.title, card.ref)
     by_ref: dict[str, tuple[Deck, Card]] = {
         card.ref: (deck, card) for deck in decks for card in deck.cards
     }

@@ -37,6 +37,12 @@ MESSAGES: dict[str, str] = {
     "link.not_rule": "'{link}' is not a rule of thumb (vuistregel)",
     "programme.no_items": "the programme has no items",
     "programme.item_kind": "an item has 'kaart = \"deck/card\"' or 'soort' (welkom, uitleg, pauze, afsluiting)",
+    "content.chars": "must be {low} to {high} characters long, here {n}",
+    "content.sentences": "must have {low} to {high} sentences, here {n}",
+    "content.count": "must have {low} to {high} entries, here {n}",
+    "content.needs_choice": "a card of this kind has a choice question",
+    "content.needs_scale": "a rule of thumb has a scale question for the group",
+    "title.duplicate": "card {other} already has this title",
     # CLI
     "cli.description": "Integrity workshops for candidates: dilemma cards, rules of thumb and voting by phone.",
     "cli.epilog": "Without a command the workshop starts with the built-in programme.",

@@ -37,6 +37,12 @@ MESSAGES: dict[str, str] = {
     "link.not_rule": "'{link}' is geen vuistregel",
     "programme.no_items": "het programma heeft geen onderdelen",
     "programme.item_kind": "een onderdeel heeft 'kaart = \"deck/kaart\"' of 'soort' (welkom, uitleg, pauze, afsluiting)",
+    "content.chars": "moet {low} tot {high} tekens lang zijn, nu {n}",
+    "content.sentences": "moet {low} tot {high} zinnen hebben, nu {n}",
+    "content.count": "moet {low} tot {high} elementen hebben, nu {n}",
+    "content.needs_choice": "een kaart van deze soort heeft een keuzevraag",
+    "content.needs_scale": "een vuistregel heeft een schaalvraag voor de groep",
+    "title.duplicate": "deze titel heeft kaart {other} al",
     # CLI
     "cli.description": "Integriteitsworkshops voor kandidaten: dilemmakaarten, vuistregels en stemmen met de telefoon.",
     "cli.epilog": "Zonder opdracht start de workshop met het ingebouwde programma.",
