@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workshop.decks import (
+    Card,
     CardItem,
     ChoiceQuestion,
     DeckKind,
@@ -19,6 +20,7 @@ from workshop.decks import (
     load_library,
 )
 from workshop.decks.library import toml_files
+from workshop.decks.themes import THEMES
 from workshop.paths import builtin_dir
 
 
@@ -30,14 +32,24 @@ def test_builtin_decks_load_without_problems() -> None:
     assert library.programmes
 
 
-def test_builtin_sample_counts() -> None:
+def test_builtin_decks_meet_the_content_counts() -> None:
     library = load_checked()
-    count = {kind: 0 for kind in DeckKind}
+    by_kind: dict[DeckKind, list[Card]] = {kind: [] for kind in DeckKind}
     for deck in library.decks:
-        count[deck.kind] += len(deck.cards)
-    assert count[DeckKind.DILEMMA] >= 3
-    assert count[DeckKind.VUISTREGEL] >= 3
-    assert count[DeckKind.SIGNAAL] >= 2
+        by_kind[deck.kind].extend(deck.cards)
+    dilemmas = by_kind[DeckKind.DILEMMA]
+    assert len(dilemmas) >= 36
+    per_theme = {theme: sum(card.theme == theme for card in dilemmas) for theme in THEMES}
+    assert min(per_theme.values()) >= 3, per_theme
+    assert sum(Tier.GEMEENTE not in card.tiers for card in dilemmas) >= 6
+    assert len(by_kind[DeckKind.VUISTREGEL]) >= 12
+    assert len(by_kind[DeckKind.SIGNAAL]) >= 12
+    assert len(by_kind[DeckKind.WARMING_UP]) >= 6
+    assert {"kandidatenavond", "fractie-start", "waterschap-en-staten"} <= {
+        programme.id for programme in library.programmes
+    }
+    assert library.programme("kandidatenavond").duration_minutes == 90
+    assert library.programme("fractie-start").duration_minutes == 45
 
 
 def test_every_programme_card_resolves() -> None:
