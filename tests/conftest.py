@@ -112,3 +112,60 @@ def valid_set(write: WriteFile) -> list[Path]:
         write("kaarten/regels.toml", VALID_RULES),
         write("sessies/proefavond.toml", VALID_PROGRAMME),
     ]
+
+
+OPEN_DECK = """
+id = "open"
+titel = "Open vragen"
+soort = "warming-up"
+taal = "nl"
+
+[[kaart]]
+id = "idee"
+titel = "Een idee"
+lagen = ["gemeente"]
+situatie = "Noem één afspraak die je fractie zou moeten maken."
+
+[[kaart.vraag]]
+type = "open"
+tekst = "Welke afspraak?"
+"""
+
+ENGINE_PROGRAMME = """
+titel = "Motorproef"
+doelgroep = "Tests"
+duur_minuten = 60
+
+[privacy]
+min_groep = 3
+bewaartermijn_maanden = 12
+
+[[onderdeel]]
+soort = "welkom"
+titel = "Welkom"
+
+[[onderdeel]]
+kaart = "proef/proefkaart"
+herstemming = true
+
+[[onderdeel]]
+kaart = "regels/krant"
+
+[[onderdeel]]
+kaart = "open/idee"
+
+[[onderdeel]]
+soort = "afsluiting"
+titel = "Afsluiting"
+"""
+
+
+@pytest.fixture
+def engine_paths(write: WriteFile) -> list[Path]:
+    """Decks with a keuze, a schaal and an open question, and a programme using all three."""
+    return [
+        write("kaarten/proef.toml", VALID_DECK),
+        write("kaarten/regels.toml", VALID_RULES),
+        write("kaarten/open.toml", OPEN_DECK),
+        write("sessies/motorproef.toml", ENGINE_PROGRAMME),
+    ]

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from workshop import i18n
+from workshop import i18n, sessions_cli
 from workshop.decks import DeckError, Library, load_checked, load_library
 from workshop.decks.library import builtin_paths, card_summary
 from workshop.decks.render import render_card
@@ -64,9 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help=t("cli.decks_dir"),
     )
+    parser.add_argument("--data", type=Path, default=None, metavar="MAP", help=t("cli.data"))
+    # Sub-commands accept --data too; SUPPRESS keeps them from overriding the global one.
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument(
+        "--data", type=Path, default=argparse.SUPPRESS, metavar="MAP", help=t("cli.data")
+    )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
-    start = commands.add_parser("start", help=t("cli.cmd.start"), description=t("cli.cmd.start"))
+    start = commands.add_parser(
+        "start", help=t("cli.cmd.start"), description=t("cli.cmd.start"), parents=[data_option]
+    )
     start.add_argument("programma", nargs="?", help=t("cli.start.programme"))
     start.set_defaults(run=_start)
 
@@ -85,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = card_commands.add_parser("toon", help=t("cli.cmd.toon"), description=t("cli.cmd.toon"))
     show.add_argument("ref", metavar="DECK/KAART", help=t("cli.toon.ref"))
     show.set_defaults(run=_show)
+
+    sessions_cli.add_commands(commands, data_option)
     return parser
 
 

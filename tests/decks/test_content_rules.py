@@ -13,25 +13,80 @@ FOUR_OPTIONS = '  { sleutel = "C", tekst = "Melden" },\n  { sleutel = "D", tekst
 FIVE_OPTIONS = FOUR_OPTIONS + '  { sleutel = "E", tekst = "Delen" },\n'
 
 CASES = [
-    ("dilemma with two options", "deck", '  { sleutel = "C", tekst = "Melden" },\n', "",
-     "proefkaart", "vraag.opties", "moet 3 tot 4 elementen hebben, nu 2"),
-    ("dilemma with five options", "deck", '  { sleutel = "C", tekst = "Melden" },\n', FIVE_OPTIONS,
-     "proefkaart", "vraag.opties", "nu 5"),
-    ("one doorvraag", "deck", '"Wat wil de aannemer?", ', "",
-     "proefkaart", "doorvragen", "moet 2 tot 4 elementen hebben, nu 1"),
-    ("no wat-als", "deck", 'wat_als = ["Wat als het een bos bloemen is?"]', "wat_als = []",
-     "proefkaart", "wat_als", "moet 1 tot 3 elementen hebben, nu 0"),
-    ("situation too short", "deck", SITUATION, "Je krijgt een taart. Wat nu? Echt. Ja.",
-     "proefkaart", "situatie", "moet 200 tot 1000 tekens lang zijn"),
-    ("situation with too few sentences", "deck", SITUATION,
-     "Je krijgt op het gemeentehuis een grote taart van een aannemer uit je dorp, en hij zegt dat "
-     "het zomaar is, omdat je zo goed luistert, terwijl de raad volgende week stemt over zijn "
-     "bouwplan aan de rand van het dorp en je collega's je vragend aankijken.",
-     "proefkaart", "situatie", "moet 4 tot 8 zinnen hebben, nu 1"),
-    ("vuistregel without a scale question", "rules", 'type = "schaal"\ntekst = "Hoe makkelijk is dit?"\nmin = 1\nmax = 5\nlabel_min = "Moeilijk"\nlabel_max = "Makkelijk"',
-     'type = "open"\ntekst = "Hoe makkelijk is dit?"', "krant", "vraag", "schaalvraag"),
-    ("two cards with the same title", "rules", 'titel = "Krantentest"', 'titel = "Een proefkaart"',
-     "krant", "titel", "deze titel heeft kaart proef/proefkaart al"),
+    (
+        "dilemma with two options",
+        "deck",
+        '  { sleutel = "C", tekst = "Melden" },\n',
+        "",
+        "proefkaart",
+        "vraag.opties",
+        "moet 3 tot 4 elementen hebben, nu 2",
+    ),
+    (
+        "dilemma with five options",
+        "deck",
+        '  { sleutel = "C", tekst = "Melden" },\n',
+        FIVE_OPTIONS,
+        "proefkaart",
+        "vraag.opties",
+        "nu 5",
+    ),
+    (
+        "one doorvraag",
+        "deck",
+        '"Wat wil de aannemer?", ',
+        "",
+        "proefkaart",
+        "doorvragen",
+        "moet 2 tot 4 elementen hebben, nu 1",
+    ),
+    (
+        "no wat-als",
+        "deck",
+        'wat_als = ["Wat als het een bos bloemen is?"]',
+        "wat_als = []",
+        "proefkaart",
+        "wat_als",
+        "moet 1 tot 3 elementen hebben, nu 0",
+    ),
+    (
+        "situation too short",
+        "deck",
+        SITUATION,
+        "Je krijgt een taart. Wat nu? Echt. Ja.",
+        "proefkaart",
+        "situatie",
+        "moet 200 tot 1000 tekens lang zijn",
+    ),
+    (
+        "situation with too few sentences",
+        "deck",
+        SITUATION,
+        "Je krijgt op het gemeentehuis een grote taart van een aannemer uit je dorp, en hij zegt dat "
+        "het zomaar is, omdat je zo goed luistert, terwijl de raad volgende week stemt over zijn "
+        "bouwplan aan de rand van het dorp en je collega's je vragend aankijken.",
+        "proefkaart",
+        "situatie",
+        "moet 4 tot 8 zinnen hebben, nu 1",
+    ),
+    (
+        "vuistregel without a scale question",
+        "rules",
+        'type = "schaal"\ntekst = "Hoe makkelijk is dit?"\nmin = 1\nmax = 5\nlabel_min = "Moeilijk"\nlabel_max = "Makkelijk"',
+        'type = "open"\ntekst = "Hoe makkelijk is dit?"',
+        "krant",
+        "vraag",
+        "schaalvraag",
+    ),
+    (
+        "two cards with the same title",
+        "rules",
+        'titel = "Krantentest"',
+        'titel = "Een proefkaart"',
+        "krant",
+        "titel",
+        "deze titel heeft kaart proef/proefkaart al",
+    ),
 ]
 
 
@@ -70,7 +125,10 @@ def test_signal_card_needs_three_options(write: WriteFile) -> None:
     assert load_library(paths)[1] == []
     two = signal.replace('  { sleutel = "C", tekst = "Melden" },\n', "")
     (problem,) = load_library([write("kaarten/signaal.toml", two)])[1]
-    assert (problem.field, problem.message) == ("vraag.opties", "moet 3 tot 3 elementen hebben, nu 2")
+    assert (problem.field, problem.message) == (
+        "vraag.opties",
+        "moet 3 tot 3 elementen hebben, nu 2",
+    )
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,9 @@ def check_content(card: Card, kind: DeckKind, report: Callable[[str, str], None]
         sentences = count_sentences(card.situation)
         if not rules.situation_sentences.holds(sentences):
             bounds = rules.situation_sentences
-            report("situatie", t("content.sentences", low=bounds.low, high=bounds.high, n=sentences))
+            report(
+                "situatie", t("content.sentences", low=bounds.low, high=bounds.high, n=sentences)
+            )
     _count(report, "doorvragen", len(card.follow_up), rules.follow_up)
     _count(report, "wat_als", len(card.what_if), rules.what_if)
     if rules.options is not None:

@@ -1,0 +1,184 @@
+"""Random command sequences against the engine, checking the invariants that make it safe.
+
+- votes in a round never exceed the participants;
+- one answer per token per round;
+- nothing below k is ever visible or in the record;
+- the record never contains a token.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
+
+from tests.conftest import ENGINE_PROGRAMME, OPEN_DECK, VALID_DECK, VALID_RULES
+from workshop.decks import Library, load_checked
+from workshop.engine.errors import DomainError
+from workshop.engine.record import to_record
+from workshop.engine.session import Phase, Session
+
+TOKENS = [f"tok-{n:02d}-secret" for n in range(8)]
+
+
+def _library(folder: Path) -> Library:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in (
+        ("proef.toml", VALID_DECK),
+        ("regels.toml", VALID_RULES),
+        ("open.toml", OPEN_DECK),
+        ("motorproef.toml", ENGINE_PROGRAMME),
+    ):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return load_checked(paths)
+
+
+class SessionMachine(RuleBasedStateMachine):
+    library: Library
+
+    @initialize()
+    def begin(self) -> None:
+        self.session = Session(
+            "machine", self.library.programme("motorproef"), self.library, date(2026, 11, 30)
+        )
+        self.session.start()
+        # Start where the interesting things happen: phones in, a question on screen.
+        for token in TOKENS[:5]:
+            self.session.join(token)
+        self.session.go_to(1)
+        self.steps = 0
+
+    def attempt(self, name: str, *args: object) -> None:
+        self.steps += 1
+        # Refused commands are part of the game; they must not break the invariants.
+        with contextlib.suppress(DomainError):
+            getattr(self.session, name)(*args)
+
+    @rule(token=st.sampled_from(TOKENS))
+    def join(self, token: str) -> None:
+        self.attempt("join", token)
+
+    @rule(token=st.sampled_from(TOKENS))
+    def leave(self, token: str) -> None:
+        if token in self.session.connected:
+            self.attempt("leave", token)
+
+    @rule(locked=st.sampled_from([False, False, False, True]))
+    def lock(self, locked: bool) -> None:
+        self.attempt("set_locked", locked)
+
+    @rule(command=st.sampled_from(["open_voting", "close_voting", "reveal", "revote"]))
+    def phase(self, command: str) -> None:
+        self.attempt(command)
+
+    @rule(index=st.integers(min_value=-1, max_value=5))
+    def go_to(self, index: int) -> None:
+        self.attempt("go_to", index)
+
+    @rule()
+    def open_now(self) -> None:
+        self.attempt("open_voting")
+
+    @rule(
+        data=st.data(),
+        answer=st.one_of(st.sampled_from(["A", "B", "C", "D"]), st.integers(0, 6)),
+        round_offset=st.sampled_from([0, 0, 0, 0, -1, 1]),
+    )
+    def vote(self, data: st.DataObject, answer: object, round_offset: int) -> None:
+        # Mostly joined phones (the interesting case), sometimes a stranger.
+        token = data.draw(st.sampled_from([*sorted(self.session.joined), "stranger"]))
+        current = self.session.current_round
+        round_id = (current.id if current else 1) + round_offset
+        self.attempt("cast_vote", token, round_id, answer)
+
+    @rule(token=st.sampled_from(TOKENS), text=st.text(max_size=300))
+    def text(self, token: str, text: str) -> None:
+        current = self.session.current_round
+        self.attempt("submit_text", token, current.id if current else 1, text)
+
+    @rule(approve=st.booleans())
+    def moderate(self, approve: bool) -> None:
+        pending = self.session.pending_texts()
+        if pending:
+            self.attempt("moderate", pending[0][1].id, approve)
+
+    @precondition(lambda self: self.steps > 30)
+    @rule()
+    def end(self) -> None:
+        self.attempt("end")
+
+    @invariant()
+    def votes_within_participants(self) -> None:
+        for round_ in self.session.rounds:
+            assert len(round_.answers) <= len(self.session.joined)
+            assert set(round_.answers) <= self.session.joined
+            # a dict cannot hold two answers for one token: one vote per token per round
+            if round_.phase is not Phase.OPEN:
+                first_of_revote = round_.attempt == 1 and any(
+                    r.item_index == round_.item_index and r.attempt == 2 and r.phase is Phase.OPEN
+                    for r in self.session.rounds
+                )
+                if not first_of_revote and not self._revote_pending(round_):
+                    assert round_.answers == {}, "maps are dropped once counted"
+
+    def _revote_pending(self, round_: object) -> bool:
+        from workshop.decks.model import CardItem
+
+        assert hasattr(round_, "item_index") and hasattr(round_, "attempt")
+        item = self.session.items[round_.item_index]
+        second = [
+            r for r in self.session.rounds if r.item_index == round_.item_index and r.attempt == 2
+        ]
+        return (
+            isinstance(item, CardItem)
+            and item.revote
+            and round_.attempt == 1
+            and not second
+            and not self.session.ended
+        )
+
+    @invariant()
+    def nothing_below_k_is_visible(self) -> None:
+        k = self.session.min_group
+        for round_ in self.session.rounds:
+            for result in (round_.result, self.session.visible_result(round_)):
+                if result is not None and not result.suppressed:
+                    assert result.total is not None and result.total >= k
+            if round_.shift is not None and not round_.shift.suppressed:
+                assert round_.shift.compared is not None and round_.shift.compared >= k
+
+    @invariant()
+    def record_has_no_tokens_and_no_small_counts(self) -> None:
+        record = to_record(self.session)
+        text = json.dumps(record)
+        assert not any(token in text for token in TOKENS)
+        for round_ in record["rounds"]:
+            result = round_.get("result")
+            if result and not result.get("withheld"):
+                assert result["total"] >= self.session.min_group
+
+
+def test_session_state_machine(tmp_path: Path) -> None:
+    SessionMachine.library = _library(tmp_path)
+    runner = SessionMachine.TestCase
+    runner.settings = settings(
+        max_examples=100,
+        stateful_step_count=50,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    runner().runTest()

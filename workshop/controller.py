@@ -1,0 +1,112 @@
+"""Runs a session: commands go to the engine, checkpoints go to the store.
+
+The hub and the TUI both drive a session through `Controller.run(name, **args)`, so there is
+one list of commands (`COMMANDS`) and one place that decides when to write.
+"""
+
+from __future__ import annotations
+
+import inspect
+import secrets
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from workshop.decks.library import Library
+from workshop.engine.errors import DomainError, ErrorCode
+from workshop.engine.events import Event
+from workshop.engine.record import restore, to_record
+from workshop.engine.session import Session
+from workshop.store.sessions import SessionStore
+
+COMMANDS: dict[str, Callable[..., list[Event]]] = {
+    "start": Session.start,
+    "join": Session.join,
+    "leave": Session.leave,
+    "set_locked": Session.set_locked,
+    "next_item": Session.next_item,
+    "previous_item": Session.previous_item,
+    "go_to": Session.go_to,
+    "open_voting": Session.open_voting,
+    "close_voting": Session.close_voting,
+    "reveal": Session.reveal,
+    "revote": Session.revote,
+    "cast_vote": Session.cast_vote,
+    "submit_text": Session.submit_text,
+    "moderate": Session.moderate,
+    "save_note": Session.save_note,
+    "add_agenda": Session.add_agenda,
+    "remove_agenda": Session.remove_agenda,
+    "end": Session.end,
+}
+"""Every command a session takes, by the name the protocol and the TUI use."""
+
+_SIGNATURES = {name: inspect.signature(command) for name, command in COMMANDS.items()}
+
+FACILITATOR_ONLY = frozenset(COMMANDS) - {"join", "leave", "cast_vote", "submit_text"}
+
+
+def new_session_id(today: date) -> str:
+    """A session id that sorts by day and does not reveal anything: 20261130-3f9a1c."""
+    return f"{today:%Y%m%d}-{secrets.token_hex(3)}"
+
+
+class Controller:
+    """One session and where it is kept."""
+
+    def __init__(self, session: Session, store: SessionStore | None = None) -> None:
+        self.session = session
+        self.store = store
+
+    @classmethod
+    def new(
+        cls,
+        programme_id: str,
+        library: Library,
+        today: date,
+        store: SessionStore | None = None,
+        names: Iterable[str] = (),
+    ) -> tuple[Controller, list[Event]]:
+        programme = library.programme(programme_id)
+        session = Session(new_session_id(today), programme, library, today, names)
+        controller = cls(session, store)
+        return controller, controller.run("start")
+
+    @classmethod
+    def resume(
+        cls,
+        store: SessionStore,
+        library: Library,
+        today: date,
+        names: Iterable[str] = (),
+    ) -> tuple[Controller, list[Event]] | None:
+        """Continue the last unfinished session, or None if there is none."""
+        record = store.last_unfinished()
+        if record is None:
+            return None
+        programme = library.programme(record["programme"])
+        session, events = restore(record, programme, library, today, names)
+        controller = cls(session, store)
+        controller.checkpoint()
+        return controller, events
+
+    def run(self, name: str, **args: Any) -> list[Event]:
+        """Apply one command; raises DomainError when it is not allowed now.
+
+        Writes the record when the command caused a checkpoint event (never for a vote).
+        """
+        command = COMMANDS.get(name)
+        if command is None:
+            raise DomainError(ErrorCode.UNKNOWN_COMMAND, name=name)
+        try:
+            _SIGNATURES[name].bind(self.session, **args)
+        except TypeError as exc:
+            raise DomainError(ErrorCode.BAD_ARGUMENTS, name=name) from exc
+        events = command(self.session, **args)
+        if any(event.checkpoint for event in events):
+            self.checkpoint()
+        return events
+
+    def checkpoint(self) -> None:
+        if self.store is not None:
+            self.store.save(to_record(self.session))

@@ -1,0 +1,117 @@
+"""The anonymous record of a session, and resuming a session from it.
+
+`to_record` is the only way session data leaves the engine for storage: it holds counts (or
+the marker that they were withheld), shifts, approved texts, notes and the agenda, and never a
+token, a names list, a rejected text or a time of day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from workshop.decks.library import Library
+from workshop.decks.model import CardItem, FreeItem, Programme
+from workshop.engine.events import Event, RoundReopened
+from workshop.engine.results import Result, Shift
+from workshop.engine.session import Phase, Round, Session
+
+RECORD_VERSION = 1
+
+
+def to_record(session: Session) -> dict[str, Any]:
+    """A JSON-ready dict of everything the party may keep about this session."""
+    return {
+        "version": RECORD_VERSION,
+        "id": session.id,
+        "programme": session.programme.id,
+        "title": session.programme.title,
+        "day": session.day.isoformat(),
+        "keep_until": session.keep_until.isoformat(),
+        "min_group": session.min_group,
+        "participants": session.participant_count,
+        "ended": session.ended,
+        "item_index": session.item_index,
+        "locked": session.locked,
+        "items": [_item_record(item) for item in session.items],
+        "rounds": [_round_record(round_) for round_ in session.rounds],
+        "notes": {str(index): text for index, text in sorted(session.notes.items())},
+        "agenda": list(session.agenda),
+    }
+
+
+def _item_record(item: CardItem | FreeItem) -> dict[str, Any]:
+    if isinstance(item, CardItem):
+        return {"kind": "kaart", "ref": item.card_ref, "revote": item.revote}
+    return {"kind": item.kind.value, "title": item.title}
+
+
+def _round_record(round_: Round) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": round_.id,
+        "item": round_.item_index,
+        "attempt": round_.attempt,
+        "phase": round_.phase.value,
+    }
+    if round_.result is not None:
+        record["result"] = round_.result.to_record()
+    if round_.shift is not None:
+        record["shift"] = round_.shift.to_record()
+    if round_.approved_texts:
+        record["texts"] = list(round_.approved_texts)
+    return record
+
+
+def restore(
+    record: dict[str, Any],
+    programme: Programme,
+    library: Library,
+    today: date,
+    names: Iterable[str] = (),
+) -> tuple[Session, list[Event]]:
+    """Rebuild a session after the program stopped.
+
+    Every closed round, note and agenda item comes back. A round that was open lost its votes
+    (they were never written down): it is reopened empty, with a `RoundReopened` event so the
+    trainer can be told. Votes from before the stop cannot be compared with a revote.
+    """
+    session = Session(record["id"], programme, library, date.fromisoformat(record["day"]), names)
+    session.keep_until = date.fromisoformat(record["keep_until"])
+    session.restored_participants = int(record.get("participants", 0))
+    session.locked = bool(record.get("locked", False))
+    session.ended = bool(record.get("ended", False))
+    session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
+    session.notes = {int(index): text for index, text in record.get("notes", {}).items()}
+    session.agenda = list(record.get("agenda", []))
+    events: list[Event] = []
+    for raw in record.get("rounds", []):
+        round_ = Round(id=raw["id"], item_index=raw["item"], attempt=raw["attempt"])
+        round_.phase = Phase(raw["phase"])
+        round_.result = _result(raw.get("result"))
+        round_.shift = _shift(raw.get("shift"))
+        round_.approved_texts = list(raw.get("texts", []))
+        if round_.phase is Phase.OPEN:
+            events.append(RoundReopened(round_.id))
+        session.rounds.append(round_)
+    del today  # the day of the session stays the day it started
+    return session, events
+
+
+def _result(raw: dict[str, Any] | None) -> Result | None:
+    if raw is None:
+        return None
+    if raw.get("withheld"):
+        return Result(counts=None, total=None)
+    counts = tuple((str(key), int(value)) for key, value in raw["counts"].items())
+    median = raw.get("median")
+    return Result(counts=counts, total=int(raw["total"]), median=median)
+
+
+def _shift(raw: dict[str, Any] | None) -> Shift | None:
+    if raw is None:
+        return None
+    if raw.get("withheld"):
+        return Shift(compared=None, changed=None, moves=None)
+    moves = tuple((str(a), str(b), int(n)) for a, b, n in raw["moves"])
+    return Shift(compared=int(raw["compared"]), changed=int(raw["changed"]), moves=moves)

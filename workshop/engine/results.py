@@ -1,0 +1,124 @@
+"""Counting answers, and withholding any distribution too small to be anonymous.
+
+A distribution with fewer than k answers (the programme's `min_groep`) is never shown or
+stored: with three people in a room and two votes for A, everyone knows who voted what.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from workshop.decks.model import ChoiceQuestion, Question, ScaleQuestion
+
+Answer = str | int
+"""An option key for `keuze`, a whole number for `schaal`."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of one round. `counts` is None when withheld (fewer than k answers)."""
+
+    counts: tuple[tuple[str, int], ...] | None
+    """(option key or scale value as text, count), in the question's order, zeros included."""
+    total: int | None
+    median: float | None = None
+    """For `schaal`: the median answer."""
+
+    @property
+    def suppressed(self) -> bool:
+        return self.counts is None
+
+    def percentages(self) -> tuple[tuple[str, int], ...]:
+        """Whole percentages per answer (largest-remainder, so they add up to 100)."""
+        if self.counts is None or not self.total:
+            return ()
+        exact = [(key, count * 100 / self.total) for key, count in self.counts]
+        floors = {key: int(value) for key, value in exact}
+        left = 100 - sum(floors.values())
+        by_remainder = sorted(exact, key=lambda kv: kv[1] - int(kv[1]), reverse=True)
+        for key, _ in by_remainder[:left]:
+            floors[key] += 1
+        return tuple((key, floors[key]) for key, _ in self.counts)
+
+    def to_record(self) -> dict[str, object]:
+        """What the store keeps: the counts, or only the marker that they were withheld."""
+        if self.counts is None:
+            return {"withheld": True}
+        record: dict[str, object] = {"counts": dict(self.counts), "total": self.total}
+        if self.median is not None:
+            record["median"] = self.median
+        return record
+
+
+WITHHELD = Result(counts=None, total=None)
+
+
+def answer_keys(question: Question) -> tuple[str, ...]:
+    """The possible answers of a question, as text, in display order (empty for `open`)."""
+    if isinstance(question, ChoiceQuestion):
+        return question.keys
+    if isinstance(question, ScaleQuestion):
+        return tuple(str(value) for value in question.values)
+    return ()
+
+
+def tally(question: Question, answers: Mapping[str, Answer], min_group: int) -> Result:
+    """Count the answers of one round; withheld when fewer than `min_group`."""
+    if len(answers) < min_group:
+        return WITHHELD
+    counter = Counter(str(answer) for answer in answers.values())
+    counts = tuple((key, counter.get(key, 0)) for key in answer_keys(question))
+    median = None
+    if isinstance(question, ScaleQuestion):
+        median = _median(sorted(int(answer) for answer in answers.values()))
+    return Result(counts=counts, total=len(answers), median=median)
+
+
+def _median(values: list[int]) -> float:
+    middle = len(values) // 2
+    if len(values) % 2:
+        return float(values[middle])
+    return (values[middle - 1] + values[middle]) / 2
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How answers moved between the first vote and the revote on the same question.
+
+    Only participants who answered both times count. Withheld (`moves` None) below k.
+    """
+
+    compared: int | None
+    changed: int | None
+    moves: tuple[tuple[str, str, int], ...] | None
+    """(from, to, count) for every pair that moved, largest first."""
+
+    @property
+    def suppressed(self) -> bool:
+        return self.moves is None
+
+    def to_record(self) -> dict[str, object]:
+        if self.moves is None:
+            return {"withheld": True}
+        return {
+            "compared": self.compared,
+            "changed": self.changed,
+            "moves": [list(move) for move in self.moves],
+        }
+
+
+def shift(before: Mapping[str, Answer], after: Mapping[str, Answer], min_group: int) -> Shift:
+    """Compare two rounds by participant; the maps are not kept, only these counts."""
+    both = before.keys() & after.keys()
+    if len(both) < min_group:
+        return Shift(compared=None, changed=None, moves=None)
+    moved = Counter(
+        (str(before[token]), str(after[token])) for token in both if before[token] != after[token]
+    )
+    moves = tuple(
+        (old, new, count)
+        for (old, new), count in sorted(moved.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    return Shift(compared=len(both), changed=sum(moved.values()), moves=moves)

@@ -1,0 +1,421 @@
+"""The session state machine: one owner of everything that changes during a workshop.
+
+Every change is a command method that either raises `DomainError` or returns the events it
+caused. Pure: the caller hands in tokens, today's date and the names to scrub; no clock, no
+randomness, no I/O.
+
+Anonymity lives here. The token -> answer map of a round exists only while the round is open
+and, for a question that is asked again, until the revote closes (to count how answers
+moved); after that only counts remain, and counts below k are withheld.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from workshop.decks.library import Library
+from workshop.decks.model import (
+    Card,
+    CardItem,
+    ChoiceQuestion,
+    OpenQuestion,
+    Programme,
+    ProgrammeItem,
+    Question,
+    ScaleQuestion,
+)
+from workshop.engine.errors import DomainError, ErrorCode
+from workshop.engine.events import (
+    AgendaChanged,
+    Event,
+    ItemChanged,
+    JoiningChanged,
+    NoteSaved,
+    ParticipantsChanged,
+    PhaseChanged,
+    SessionEnded,
+    SessionStarted,
+    TextModerated,
+    TextSubmitted,
+    VoteCounted,
+)
+from workshop.engine.results import Answer, Result, Shift, shift, tally
+from workshop.engine.scrub import Scrubber
+
+
+class Phase(StrEnum):
+    SHOWN = "shown"
+    OPEN = "open"
+    CLOSED = "closed"
+    REVEALED = "revealed"
+
+
+@dataclass
+class OpenText:
+    """An answer to an open question, scrubbed on arrival, waiting for the trainer."""
+
+    id: int
+    text: str
+    token: str
+
+
+@dataclass
+class Round:
+    """One time a question is put to the group. Attempt 2 is the revote."""
+
+    id: int
+    item_index: int
+    attempt: int
+    phase: Phase = Phase.SHOWN
+    answers: dict[str, Answer] = field(default_factory=dict)
+    """token -> answer: in memory only, dropped once counted (see module docstring)."""
+    result: Result | None = None
+    shift: Shift | None = None
+    pending_texts: list[OpenText] = field(default_factory=list)
+    approved_texts: list[str] = field(default_factory=list)
+
+    @property
+    def voted(self) -> int:
+        if self.result is not None and self.result.total is not None:
+            return self.result.total
+        return len(self.answers)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class Session:
+    """A workshop in progress: items, rounds, participants, notes and the agenda."""
+
+    def __init__(
+        self,
+        session_id: str,
+        programme: Programme,
+        library: Library,
+        today: date,
+        names: Iterable[str] = (),
+    ) -> None:
+        self.id = session_id
+        self.programme = programme
+        self.library = library
+        self.day = today
+        self.keep_until = add_months(today, programme.privacy.retention_months)
+        self.min_group = programme.privacy.min_group
+        self.scrubber = Scrubber(names)
+        self.item_index = 0
+        self.rounds: list[Round] = []
+        self.joined: set[str] = set()
+        self.restored_participants = 0
+        """Participants counted before a restart (their tokens were never stored)."""
+        self.connected: dict[str, int] = {}
+        """token -> number of open connections (a phone may briefly have two)."""
+        self.locked = False
+        self.ended = False
+        self.notes: dict[int, str] = {}
+        self.agenda: list[str] = []
+        self._next_text_id = 1
+
+    # ----------------------------------------------------------------- reading state
+
+    @property
+    def items(self) -> tuple[ProgrammeItem, ...]:
+        return self.programme.items
+
+    @property
+    def item(self) -> ProgrammeItem:
+        return self.items[self.item_index]
+
+    def card_at(self, index: int) -> Card | None:
+        item = self.items[index]
+        return self.library.card(item.card_ref) if isinstance(item, CardItem) else None
+
+    @property
+    def card(self) -> Card | None:
+        return self.card_at(self.item_index)
+
+    @property
+    def question(self) -> Question | None:
+        card = self.card
+        return card.questions[0] if card else None
+
+    @property
+    def current_round(self) -> Round | None:
+        """The latest round of the current item, if it has one."""
+        for round_ in reversed(self.rounds):
+            if round_.item_index == self.item_index:
+                return round_
+        return None
+
+    def rounds_of(self, item_index: int) -> list[Round]:
+        return [r for r in self.rounds if r.item_index == item_index]
+
+    @property
+    def participant_count(self) -> int:
+        """How many phones took part. After a restart, returning phones are not counted twice
+        but new ones may not be told apart from old ones: the larger count is the honest one."""
+        return max(len(self.joined), self.restored_participants)
+
+    def visible_result(self, round_: Round) -> Result | None:
+        """The result anyone may see now: after reveal; live while open for a non-blind item."""
+        if round_.phase is Phase.REVEALED:
+            return round_.result
+        item = self.items[round_.item_index]
+        question = self.card_at(round_.item_index)
+        if (
+            round_.phase is Phase.OPEN
+            and isinstance(item, CardItem)
+            and not item.blind
+            and question is not None
+        ):
+            return tally(question.questions[0], round_.answers, self.min_group)
+        return None
+
+    # ----------------------------------------------------------------- participants
+
+    def join(self, token: str) -> list[Event]:
+        """A phone joins (or comes back) with a token the caller issued and verified."""
+        self._check_running()
+        if token not in self.joined and self.locked:
+            raise DomainError(ErrorCode.JOINING_LOCKED)
+        self.joined.add(token)
+        self.connected[token] = self.connected.get(token, 0) + 1
+        return [self._participants()]
+
+    def leave(self, token: str) -> list[Event]:
+        """A phone's connection closed; it stays a participant and may come back."""
+        count = self.connected.get(token, 0) - 1
+        if count > 0:
+            self.connected[token] = count
+        else:
+            self.connected.pop(token, None)
+        return [self._participants()]
+
+    def set_locked(self, locked: bool) -> list[Event]:
+        self.locked = locked
+        return [JoiningChanged(locked)]
+
+    def _participants(self) -> ParticipantsChanged:
+        return ParticipantsChanged(joined=len(self.joined), connected=len(self.connected))
+
+    # ----------------------------------------------------------------- navigation
+
+    def start(self) -> list[Event]:
+        """Begin at the first item."""
+        return [SessionStarted(), *self._enter(0)]
+
+    def next_item(self) -> list[Event]:
+        return self.go_to(self.item_index + 1)
+
+    def previous_item(self) -> list[Event]:
+        return self.go_to(self.item_index - 1)
+
+    def go_to(self, index: int) -> list[Event]:
+        self._check_running()
+        if not 0 <= index < len(self.items):
+            raise DomainError(ErrorCode.NO_SUCH_ITEM, number=index + 1, count=len(self.items))
+        events = self._close_open_round()
+        return events + self._enter(index)
+
+    def _enter(self, index: int) -> list[Event]:
+        self.item_index = index
+        events: list[Event] = [ItemChanged(index)]
+        if isinstance(self.items[index], CardItem) and not self.rounds_of(index):
+            round_ = Round(id=len(self.rounds) + 1, item_index=index, attempt=1)
+            self.rounds.append(round_)
+            events.append(PhaseChanged(round_.id, round_.phase))
+        return events
+
+    def _close_open_round(self) -> list[Event]:
+        """Leaving an item with voting still open closes it, so nothing stays half-done."""
+        round_ = self.current_round
+        if round_ is not None and round_.phase is Phase.OPEN:
+            return self.close_voting()
+        return []
+
+    # ----------------------------------------------------------------- voting
+
+    def _round_for_command(self, *phases: Phase) -> Round:
+        self._check_running()
+        round_ = self.current_round
+        if round_ is None:
+            raise DomainError(ErrorCode.NO_QUESTION)
+        if round_.phase not in phases:
+            raise DomainError(ErrorCode.WRONG_PHASE, phase=round_.phase.value)
+        return round_
+
+    def open_voting(self) -> list[Event]:
+        round_ = self._round_for_command(Phase.SHOWN)
+        round_.phase = Phase.OPEN
+        return [PhaseChanged(round_.id, round_.phase)]
+
+    def close_voting(self) -> list[Event]:
+        round_ = self._round_for_command(Phase.OPEN)
+        question = self._question_of(round_)
+        round_.phase = Phase.CLOSED
+        round_.result = tally(question, round_.answers, self.min_group)
+        for pending in round_.pending_texts:
+            pending.token = ""  # moderation needs the text, never who wrote it
+        first = self._first_attempt(round_)
+        if first is not None:
+            round_.shift = shift(first.answers, round_.answers, self.min_group)
+            first.answers = {}
+            round_.answers = {}
+        elif not self._will_revote(round_):
+            round_.answers = {}
+        return [PhaseChanged(round_.id, round_.phase)]
+
+    def reveal(self) -> list[Event]:
+        round_ = self._round_for_command(Phase.CLOSED)
+        round_.phase = Phase.REVEALED
+        return [PhaseChanged(round_.id, round_.phase)]
+
+    def revote(self) -> list[Event]:
+        """Put the same question again after the discussion (attempt 2), open at once."""
+        round_ = self._round_for_command(Phase.CLOSED, Phase.REVEALED)
+        if round_.attempt != 1 or not self._will_revote(round_):
+            raise DomainError(ErrorCode.NO_REVOTE)
+        second = Round(
+            id=len(self.rounds) + 1, item_index=round_.item_index, attempt=2, phase=Phase.OPEN
+        )
+        self.rounds.append(second)
+        return [PhaseChanged(second.id, second.phase)]
+
+    def cast_vote(self, token: str, round_id: int, answer: object) -> list[Event]:
+        """One answer per participant per round; a new answer replaces the old while open."""
+        round_ = self._open_round_for(token, round_id)
+        question = self._question_of(round_)
+        round_.answers[token] = self._valid_answer(question, answer)
+        return [VoteCounted(round_.id, len(round_.answers))]
+
+    def submit_text(self, token: str, round_id: int, text: object) -> list[Event]:
+        """An open answer: scrubbed at once, then held for the trainer to approve or reject."""
+        round_ = self._open_round_for(token, round_id)
+        question = self._question_of(round_)
+        if not isinstance(question, OpenQuestion):
+            raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+        if not isinstance(text, str) or not text.strip():
+            raise DomainError(ErrorCode.TEXT_EMPTY)
+        cleaned = " ".join(text.split())
+        if len(cleaned) > question.max_length:
+            raise DomainError(ErrorCode.TEXT_TOO_LONG, most=question.max_length)
+        scrubbed = self.scrubber.scrub(cleaned).text
+        round_.answers[token] = "tekst"
+        round_.pending_texts = [p for p in round_.pending_texts if p.token != token]
+        pending = OpenText(self._next_text_id, scrubbed, token)
+        self._next_text_id += 1
+        round_.pending_texts.append(pending)
+        return [TextSubmitted(round_.id, pending.id, len(round_.pending_texts))]
+
+    def moderate(self, text_id: int, approve: bool) -> list[Event]:
+        """Approve (shown and kept) or reject (dropped, never stored) one open answer."""
+        for round_ in self.rounds:
+            for pending in round_.pending_texts:
+                if pending.id == text_id:
+                    round_.pending_texts.remove(pending)
+                    if approve:
+                        round_.approved_texts.append(pending.text)
+                    return [TextModerated(text_id, approve)]
+        raise DomainError(ErrorCode.UNKNOWN_TEXT, id=text_id)
+
+    def pending_texts(self) -> list[tuple[int, OpenText]]:
+        """(round id, text) waiting for moderation, oldest first."""
+        return [(r.id, p) for r in self.rounds for p in r.pending_texts]
+
+    def _open_round_for(self, token: str, round_id: int) -> Round:
+        self._check_running()
+        if token not in self.joined:
+            raise DomainError(ErrorCode.UNKNOWN_PARTICIPANT)
+        round_ = self.current_round
+        if round_ is None or round_.id != round_id:
+            raise DomainError(ErrorCode.WRONG_ROUND)
+        if round_.phase is not Phase.OPEN:
+            raise DomainError(ErrorCode.ROUND_NOT_OPEN)
+        return round_
+
+    @staticmethod
+    def _valid_answer(question: Question, answer: object) -> Answer:
+        if isinstance(question, ChoiceQuestion):
+            if not isinstance(answer, str):
+                raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+            if answer not in question.keys:
+                raise DomainError(ErrorCode.UNKNOWN_OPTION, keys=", ".join(question.keys))
+            return answer
+        if isinstance(question, ScaleQuestion):
+            if not isinstance(answer, int) or isinstance(answer, bool):
+                raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+            if answer not in question.values:
+                raise DomainError(
+                    ErrorCode.OUT_OF_RANGE, low=question.minimum, high=question.maximum
+                )
+            return answer
+        raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+
+    def _question_of(self, round_: Round) -> Question:
+        card = self.card_at(round_.item_index)
+        assert card is not None, "rounds only exist for card items"
+        return card.questions[0]
+
+    def _will_revote(self, round_: Round) -> bool:
+        item = self.items[round_.item_index]
+        return isinstance(item, CardItem) and item.revote
+
+    def _first_attempt(self, round_: Round) -> Round | None:
+        if round_.attempt < 2:
+            return None
+        return next(r for r in self.rounds_of(round_.item_index) if r.attempt == 1)
+
+    # ----------------------------------------------------------------- notes and agenda
+
+    def save_note(self, text: str, item_index: int | None = None) -> list[Event]:
+        """The trainer's note on an item (replacing the earlier one), scrubbed on save."""
+        index = self.item_index if item_index is None else item_index
+        if not 0 <= index < len(self.items):
+            raise DomainError(ErrorCode.NO_SUCH_ITEM, number=index + 1, count=len(self.items))
+        result = self.scrubber.scrub(text.strip())
+        if result.text:
+            self.notes[index] = result.text
+        else:
+            self.notes.pop(index, None)
+        return [NoteSaved(index, result.removed)]
+
+    def add_agenda(self, text: str) -> list[Event]:
+        """An agreed action for the integrity agenda, scrubbed on save."""
+        if not text.strip():
+            raise DomainError(ErrorCode.TEXT_EMPTY)
+        result = self.scrubber.scrub(" ".join(text.split()))
+        self.agenda.append(result.text)
+        return [AgendaChanged(result.removed)]
+
+    def remove_agenda(self, index: int) -> list[Event]:
+        if not 0 <= index < len(self.agenda):
+            raise DomainError(ErrorCode.UNKNOWN_AGENDA_ITEM, number=index + 1)
+        del self.agenda[index]
+        return [AgendaChanged()]
+
+    # ----------------------------------------------------------------- the end
+
+    def end(self) -> list[Event]:
+        """Close any open round and mark the session finished; drops every in-memory map."""
+        events = self._close_open_round() if not self.ended else []
+        self.ended = True
+        for round_ in self.rounds:
+            round_.answers = {}
+            round_.pending_texts = []
+        self.connected.clear()
+        return [*events, SessionEnded()]
+
+    def _check_running(self) -> None:
+        if self.ended:
+            raise DomainError(ErrorCode.SESSION_ENDED)

@@ -1,0 +1,136 @@
+"""`workshop sessies ...`: list, show, delete and clean up the stored session records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from workshop.i18n import t
+from workshop.paths import data_dir
+
+
+def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
+    """Register the `sessies` sub-commands on the main parser's sub-parsers."""
+    sessions = commands.add_parser("sessies", help=t("cli.cmd.sessies"))
+    sub = sessions.add_subparsers(dest="session_command", metavar="OPDRACHT", required=True)
+    listing = sub.add_parser("lijst", help=t("cli.cmd.sessies.lijst"), parents=[data_option])
+    listing.set_defaults(run=_list)
+    show = sub.add_parser("toon", help=t("cli.cmd.sessies.toon"), parents=[data_option])
+    show.add_argument("id", help=t("cli.sessies.id"))
+    show.set_defaults(run=_show)
+    delete = sub.add_parser("verwijder", help=t("cli.cmd.sessies.verwijder"), parents=[data_option])
+    delete.add_argument("id", help=t("cli.sessies.id"))
+    delete.set_defaults(run=_delete)
+    purge = sub.add_parser("opschonen", help=t("cli.cmd.sessies.opschonen"), parents=[data_option])
+    purge.set_defaults(run=_purge)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    # Imported here: tinydb is only needed by the commands that touch stored sessions.
+    from workshop.store import CorruptDatabaseError, SessionStore
+
+    try:
+        return SessionStore.open(data_dir(args.data))
+    except CorruptDatabaseError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    if store is None:
+        return 1
+    records = store.all()
+    if not records:
+        print(t("sessions.none", folder=data_dir(args.data)))
+    for record in records:
+        status = t("sessions.ended") if record.get("ended") else t("sessions.unfinished")
+        print(
+            f"{record['id']}  {record['day']}  {record['title']}  "
+            f"{t('sessions.participants', n=record['participants'])}  {status}  "
+            f"{t('sessions.keep_until', day=record['keep_until'])}"
+        )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    store = _open(args)
+    if store is None:
+        return 1
+    record = store.get(args.id)
+    if record is None:
+        print(t("sessions.unknown", id=args.id), file=sys.stderr)
+        return 1
+    print(render_record(record), end="")
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    store = _open(args)
+    if store is None:
+        return 1
+    if not store.delete(args.id):
+        print(t("sessions.unknown", id=args.id), file=sys.stderr)
+        return 1
+    print(t("sessions.deleted", id=args.id))
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    store = _open(args)
+    if store is None:
+        return 1
+    gone = store.purge(date.today())
+    for record in gone:
+        print(t("sessions.purged", id=record["id"], day=record["keep_until"]))
+    if not gone:
+        print(t("sessions.nothing_expired"))
+    return 0
+
+
+def render_record(record: dict[str, Any]) -> str:
+    """A stored session as plain text: per item its rounds, counts, shift, texts and note."""
+    lines = [
+        f"{record['title']} ({record['id']})",
+        f"{record['day']} · {t('sessions.participants', n=record['participants'])} · "
+        f"{t('sessions.keep_until', day=record['keep_until'])}",
+        "",
+    ]
+    notes = record.get("notes", {})
+    for index, item in enumerate(record["items"]):
+        label = item.get("ref") or item.get("title", "")
+        lines.append(f"{index + 1}. {label}")
+        for round_ in (r for r in record["rounds"] if r["item"] == index):
+            lines.append("   " + _round_line(round_))
+            shift = round_.get("shift")
+            if shift is not None:
+                lines.append("   " + _shift_line(shift))
+            lines.extend(f"   « {text} »" for text in round_.get("texts", []))
+        if str(index) in notes:
+            lines.append(f"   {t('sessions.note')}: {notes[str(index)]}")
+    if record.get("agenda"):
+        lines += ["", t("sessions.agenda") + ":"]
+        lines.extend(f"- {entry}" for entry in record["agenda"])
+    return "\n".join(lines) + "\n"
+
+
+def _round_line(round_: dict[str, Any]) -> str:
+    head = t("sessions.round", attempt=round_["attempt"])
+    result = round_.get("result")
+    if result is None:
+        return f"{head}: {t('sessions.not_closed')}"
+    if result.get("withheld"):
+        return f"{head}: {t('results.withheld')}"
+    counts = ", ".join(f"{key}: {count}" for key, count in result["counts"].items())
+    median = f" ({t('results.median')} {result['median']:g})" if "median" in result else ""
+    return f"{head}: {counts}{median}"
+
+
+def _shift_line(shift: dict[str, Any]) -> str:
+    if shift.get("withheld"):
+        return t("results.shift_withheld")
+    moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in shift["moves"])
+    summary = t("results.shift", changed=shift["changed"], compared=shift["compared"])
+    return f"{summary}{': ' + moves if moves else ''}"
