@@ -226,7 +226,7 @@ _PHONE = re.compile(
     rf"(?P<nl>(?:\+|00)31\)?{_SEP}?(?:\(0\){_SEP}?|0{_SEP}?)?{_dutch_number('')})"
     # Netherlands, national form. A date with a four-digit year never starts a number, so
     # "06-03-2025 12 mensen" keeps its date.
-    rf"|(?P<national>{_dutch_number('0')})"
+    rf"|(?!\d\d?[-./]\d\d?[-./]\d{{4}}(?!\d))(?P<national>{_dutch_number('0')})"
     # Any other country: + or 00, a country code of 1-3 digits, an optional (0), then digits
     # in groups; the callback keeps the longest prefix of 9..15 digits (E.164 allows 15).
     rf"|(?P<intl>(?:\+|00)[1-9]\d{{0,2}}\)?(?:{_SEP_INTL}?\(0\))?"
