@@ -94,8 +94,48 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("ref", metavar="DECK/KAART", help=t("cli.toon.ref"))
     show.set_defaults(run=_show)
 
+    hub = commands.add_parser(
+        "hub", help=t("cli.cmd.hub"), description=t("cli.hub.description"), parents=[data_option]
+    )
+    _add_session_options(hub)
+    hub.set_defaults(run=_hub)
+
     sessions_cli.add_commands(commands, data_option)
     return parser
+
+
+def _add_session_options(command: argparse.ArgumentParser) -> None:
+    """The options `start` and `hub` share."""
+    command.add_argument("programma", nargs="?", help=t("cli.start.programme"))
+    command.add_argument("--host", help=t("cli.host"))
+    command.add_argument("--port", type=int, help=t("cli.port"))
+    command.add_argument("--url", help=t("cli.url"))
+    command.add_argument("--hervat", action="store_true", help=t("cli.hervat"))
+
+
+def _hub(args: argparse.Namespace) -> int:
+    # Imported here: websockets is only loaded by the commands that serve phones.
+    import asyncio
+    from datetime import date
+
+    from workshop.hub.run import HubOptions, run_headless
+
+    options = HubOptions(
+        programme=args.programma,
+        host=args.host,
+        port=args.port,
+        url=args.url,
+        data=args.data,
+        resume=args.hervat,
+        extra_decks=list(args.kaarten),
+    )
+    try:
+        return asyncio.run(run_headless(options, date.today()))
+    except DeckError as error:
+        print(t("cli.broken_decks"), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

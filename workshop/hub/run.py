@@ -1,0 +1,176 @@
+"""Starting a session with its hub: new or resumed, on a free port, and the headless runner.
+
+`workshop hub` uses `run_headless`; the TUI uses `open_session` and `start_hub` on its own
+event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from workshop.controller import Controller
+from workshop.decks import load_checked
+from workshop.decks.library import Library, builtin_paths
+from workshop.engine.events import Event, RoundReopened
+from workshop.hub.keys import HubKeys, forget_keys, load_keys, save_keys
+from workshop.hub.net import lan_address, raise_open_file_limit
+from workshop.hub.server import Hub, HubConfig
+from workshop.i18n import t
+from workshop.paths import data_dir
+from workshop.store import SessionStore
+
+DEFAULT_PROGRAMME = "kandidatenavond"
+DEFAULT_PORT = 8765
+PORT_TRIES = 20
+
+
+class StartError(Exception):
+    """A session or hub that cannot start; the message says why and what to do."""
+
+
+@dataclass
+class HubOptions:
+    programme: str | None = None
+    host: str | None = None
+    port: int | None = None
+    url: str | None = None
+    data: Path | None = None
+    resume: bool = False
+    extra_decks: list[Path] = field(default_factory=list)
+    names: Iterable[str] = ()
+    capacity: int = 2000
+
+
+@dataclass
+class OpenedSession:
+    controller: Controller
+    keys: HubKeys
+    store: SessionStore
+    data: Path
+    notices: list[str]
+
+
+def load_library(options: HubOptions) -> tuple[Library, str]:
+    """The decks and programmes to use, and the id of the programme to run.
+
+    PROGRAMMA may be a programme id or the path of a programme file.
+    """
+    name = options.programme or DEFAULT_PROGRAMME
+    paths = [*builtin_paths(), *options.extra_decks]
+    if name.endswith(".toml"):
+        path = Path(name)
+        paths.append(path)
+        name = path.stem
+    library = load_checked(paths)
+    try:
+        library.programme(name)
+    except KeyError:
+        choices = ", ".join(p.id for p in library.programmes)
+        raise StartError(t("hub.no_programme", name=name, choices=choices)) from None
+    return library, name
+
+
+def open_session(options: HubOptions, today: date) -> OpenedSession:
+    """A new session, or (with `resume`) the last unfinished one, with its hub keys."""
+    library, programme_id = load_library(options)
+    folder = data_dir(options.data)
+    store = SessionStore.open(folder)
+    notices: list[str] = []
+    if options.resume:
+        resumed = Controller.resume(store, library, today, options.names)
+        if resumed is None:
+            raise StartError(t("hub.nothing_to_resume"))
+        controller, events = resumed
+        keys = load_keys(folder, controller.session.id) or HubKeys.new()
+        notices.append(t("hub.resumed", id=controller.session.id))
+        notices.extend(_notices(events))
+    else:
+        controller, _ = Controller.new(programme_id, library, today, store, options.names)
+        keys = HubKeys.new()
+    save_keys(folder, controller.session.id, keys)
+    return OpenedSession(controller, keys, store, folder, notices)
+
+
+def _notices(events: list[Event]) -> list[str]:
+    return [t("hub.round_reopened") for event in events if isinstance(event, RoundReopened)]
+
+
+async def start_hub(
+    opened: OpenedSession,
+    options: HubOptions,
+    on_change: Callable[[], None] | None = None,
+) -> Hub:
+    """Start the hub on the asked port; without `--port`, on the next free one."""
+    raise_open_file_limit()
+    wanted = DEFAULT_PORT if options.port is None else options.port
+    tries = 1 if options.port is not None else PORT_TRIES
+    for offset in range(tries):
+        config = HubConfig(
+            host=options.host or "0.0.0.0",
+            port=wanted + offset,
+            public_url=options.url,
+            capacity=options.capacity,
+        )
+        hub = Hub(opened.controller, opened.keys, config, on_change)
+        try:
+            await hub.start()
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            continue
+        if offset:
+            opened.notices.append(t("hub.port_moved", wanted=wanted, port=hub.port))
+        return hub
+    raise StartError(t("hub.port_taken", port=wanted))
+
+
+def url_host(options: HubOptions) -> str:
+    """The host name phones use: the one asked for, else the LAN address."""
+    if options.host and options.host not in ("0.0.0.0", "::"):
+        return options.host
+    return lan_address()
+
+
+async def close_session(hub: Hub, opened: OpenedSession) -> None:
+    """Checkpoint and stop; a finished session's keys are deleted."""
+    await hub.stop()
+    if opened.controller.session.ended:
+        forget_keys(opened.data, opened.controller.session.id)
+    opened.store.close()
+
+
+async def run_headless(options: HubOptions, today: date) -> int:
+    """`workshop hub`: print one JSON line with url, code, key and port; run until a signal."""
+    try:
+        opened = open_session(options, today)
+        hub = await start_hub(opened, options)
+    except StartError as error:
+        print(error, file=sys.stderr)
+        return 1
+    info = {
+        "url": hub.join_url(url_host(options)),
+        "code": opened.keys.code,
+        "facilitator_key": opened.keys.facilitator_key,
+        "port": hub.port,
+        "session": opened.controller.session.id,
+        "ws": f"ws://127.0.0.1:{hub.port}/ws",
+    }
+    print(json.dumps(info), flush=True)
+    for notice in opened.notices:
+        print(notice, file=sys.stderr, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    await close_session(hub, opened)
+    print(t("hub.stopped"), file=sys.stderr, flush=True)
+    return 0
