@@ -38,7 +38,9 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-async def next_state(ws: ClientConnection, check: Any, seen: list[int] | None = None) -> dict[str, Any]:
+async def next_state(
+    ws: ClientConnection, check: Any, seen: list[int] | None = None
+) -> dict[str, Any]:
     """The first state for which `check` holds; counts the states received into `seen`."""
     while True:
         message = json.loads(await ws.recv())
@@ -64,19 +66,27 @@ async def drain(ws: ClientConnection) -> None:
         pass
 
 
-async def vote_round(info: dict[str, Any], boss: ClientConnection, phones: int, item: int) -> dict[str, float]:
+async def vote_round(
+    info: dict[str, Any], boss: ClientConnection, phones: int, item: int
+) -> dict[str, float]:
     url = info["ws"]
     clients = []
     for start in range(0, phones, 100):
-        clients += await asyncio.gather(*(join(url, info["code"]) for _ in range(start, min(phones, start + 100))))
+        clients += await asyncio.gather(
+            *(join(url, info["code"]) for _ in range(start, min(phones, start + 100)))
+        )
     readers = [asyncio.create_task(drain(ws)) for ws in clients]
     await boss.send(json.dumps({"type": "command", "name": "go_to", "args": {"index": item}}))
     await boss.send(json.dumps({"type": "command", "name": "open_voting", "args": {}}))
-    state = await next_state(boss, lambda s: s["round"] and s["round"]["phase"] == "open" and s["item"]["index"] == item)
+    state = await next_state(
+        boss, lambda s: s["round"] and s["round"]["phase"] == "open" and s["item"]["index"] == item
+    )
     round_id = state["round"]["id"]
     seen = [0]
     started = time.perf_counter()
-    await asyncio.gather(*(ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"})) for ws in clients))
+    await asyncio.gather(
+        *(ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"})) for ws in clients)
+    )
     final = await next_state(boss, lambda s: s["voted"] == phones, seen)
     elapsed = time.perf_counter() - started
     await boss.send(json.dumps({"type": "command", "name": "close_voting", "args": {}}))
@@ -92,8 +102,18 @@ async def main(phones: int) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, phones * 2 + 256)), hard))
     with TemporaryDirectory() as data:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "workshop", "hub", "kandidatenavond", "--host", "127.0.0.1",
-            "--port", "0", "--data", data, stdout=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "workshop",
+            "hub",
+            "kandidatenavond",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+            data,
+            stdout=asyncio.subprocess.PIPE,
         )
         try:
             assert process.stdout is not None
@@ -111,14 +131,20 @@ async def main(phones: int) -> None:
             process.send_signal(signal.SIGTERM)
             await asyncio.wait_for(process.wait(), 30)
     print(f"phones: {phones}; the facilitator saw voted == {int(loaded['voted'])} (exact total)")
-    print(f"vote round, {phones} phones: {loaded['seconds']:.3f} s; 1 phone: {baseline['seconds']:.4f} s; "
-          f"ratio {loaded['seconds'] / baseline['seconds']:.1f}x for {phones}x the votes")
-    print(f"state messages to the facilitator during the round: {int(loaded['states'])} for "
-          f"{phones} votes (1 phone: {int(baseline['states'])}); votes per state message "
-          f"{phones / max(1, loaded['states']):.0f}")
-    print(f"hub memory at rest {rest / 1024:.1f} MiB; after {phones} phones {peak / 1024:.1f} MiB; "
-          f"per phone {(peak - clients_rss_before) / phones:.1f} KiB = "
-          f"{(peak - clients_rss_before) / phones / rest * 100:.2f} % of the resting hub")
+    print(
+        f"vote round, {phones} phones: {loaded['seconds']:.3f} s; 1 phone: {baseline['seconds']:.4f} s; "
+        f"ratio {loaded['seconds'] / baseline['seconds']:.1f}x for {phones}x the votes"
+    )
+    print(
+        f"state messages to the facilitator during the round: {int(loaded['states'])} for "
+        f"{phones} votes (1 phone: {int(baseline['states'])}); votes per state message "
+        f"{phones / max(1, loaded['states']):.0f}"
+    )
+    print(
+        f"hub memory at rest {rest / 1024:.1f} MiB; after {phones} phones {peak / 1024:.1f} MiB; "
+        f"per phone {(peak - clients_rss_before) / phones:.1f} KiB = "
+        f"{(peak - clients_rss_before) / phones / rest * 100:.2f} % of the resting hub"
+    )
 
 
 if __name__ == "__main__":
