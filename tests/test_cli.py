@@ -79,11 +79,6 @@ def test_toon_unknown_card_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert "bestaat niet" in capsys.readouterr().err
 
 
-def test_start_is_reserved_for_the_tui(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
-    assert "nog niet" in capsys.readouterr().err
-
-
 def test_english_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--taal", "en", "--help"])

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser(
         "start", help=t("cli.cmd.start"), description=t("cli.cmd.start"), parents=[data_option]
     )
-    start.add_argument("programma", nargs="?", help=t("cli.start.programme"))
+    _add_session_options(start)
     start.set_defaults(run=_start)
 
     cards = commands.add_parser("kaarten", help=t("cli.cmd.kaarten"))
@@ -216,5 +216,21 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _start(args: argparse.Namespace) -> int:
-    print(t("cli.tui_pending"), file=sys.stderr)
-    return 2
+    """`workshop` (start screen) or `workshop start [PROGRAMMA]` (straight to the lobby)."""
+    # Imported here: only the TUI needs Textual, so --help and the headless hub stay light.
+    from workshop.tui.app import TuiOptions
+    from workshop.tui.factory import make_app
+
+    direct = getattr(args, "command", None) == "start"
+    options = TuiOptions(
+        programme=getattr(args, "programma", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        url=getattr(args, "url", None),
+        data=args.data,
+        resume=getattr(args, "hervat", False),
+        extra_decks=list(args.kaarten),
+        start_now=direct,
+    )
+    make_app(options).run()
+    return 0

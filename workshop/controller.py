@@ -57,6 +57,8 @@ class Controller:
     def __init__(self, session: Session, store: SessionStore | None = None) -> None:
         self.session = session
         self.store = store
+        self.save: Callable[[dict[str, Any]], None] | None = store.save if store else None
+        """Where checkpoints go: the store directly, or a `BackgroundWriter` on a loop."""
 
     @classmethod
     def new(
@@ -108,5 +110,5 @@ class Controller:
         return events
 
     def checkpoint(self) -> None:
-        if self.store is not None:
-            self.store.save(to_record(self.session))
+        if self.save is not None:
+            self.save(to_record(self.session))

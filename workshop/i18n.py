@@ -25,7 +25,7 @@ def language() -> str:
     return _language
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The message `key` in the current language, with `values` filled in."""
     template = CATALOGUES[_language].get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template

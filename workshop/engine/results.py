@@ -31,16 +31,10 @@ class Result:
         return self.counts is None
 
     def percentages(self) -> tuple[tuple[str, int], ...]:
-        """Whole percentages per answer (largest-remainder, so they add up to 100)."""
+        """Whole percentages per answer, rounded one by one (equal counts, equal figures)."""
         if self.counts is None or not self.total:
             return ()
-        exact = [(key, count * 100 / self.total) for key, count in self.counts]
-        floors = {key: int(value) for key, value in exact}
-        left = 100 - sum(floors.values())
-        by_remainder = sorted(exact, key=lambda kv: kv[1] - int(kv[1]), reverse=True)
-        for key, _ in by_remainder[:left]:
-            floors[key] += 1
-        return tuple((key, floors[key]) for key, _ in self.counts)
+        return tuple((key, round(count * 100 / self.total)) for key, count in self.counts)
 
     def to_record(self) -> dict[str, object]:
         """What the store keeps: the counts, or only the marker that they were withheld."""

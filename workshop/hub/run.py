@@ -26,6 +26,7 @@ from workshop.hub.server import Hub, HubConfig
 from workshop.i18n import t
 from workshop.paths import data_dir
 from workshop.store import SessionStore
+from workshop.store.writer import BackgroundWriter
 
 DEFAULT_PROGRAMME = "kandidatenavond"
 DEFAULT_PORT = 8765
@@ -54,6 +55,7 @@ class OpenedSession:
     controller: Controller
     keys: HubKeys
     store: SessionStore
+    writer: BackgroundWriter
     data: Path
     notices: list[str]
 
@@ -78,8 +80,13 @@ def load_library(options: HubOptions) -> tuple[Library, str]:
     return library, name
 
 
-def open_session(options: HubOptions, today: date) -> OpenedSession:
-    """A new session, or (with `resume`) the last unfinished one, with its hub keys."""
+def open_session(
+    options: HubOptions, today: date, fixed_keys: HubKeys | None = None
+) -> OpenedSession:
+    """A new session, or (with `resume`) the last unfinished one, with its hub keys.
+
+    `fixed_keys` replaces the random keys (for snapshot tests with a known code).
+    """
     library, programme_id = load_library(options)
     folder = data_dir(options.data)
     store = SessionStore.open(folder)
@@ -89,14 +96,17 @@ def open_session(options: HubOptions, today: date) -> OpenedSession:
         if resumed is None:
             raise StartError(t("hub.nothing_to_resume"))
         controller, events = resumed
-        keys = load_keys(folder, controller.session.id) or HubKeys.new()
+        keys = fixed_keys or load_keys(folder, controller.session.id) or HubKeys.new()
         notices.append(t("hub.resumed", id=controller.session.id))
         notices.extend(_notices(events))
     else:
         controller, _ = Controller.new(programme_id, library, today, store, options.names)
-        keys = HubKeys.new()
+        keys = fixed_keys or HubKeys.new()
     save_keys(folder, controller.session.id, keys)
-    return OpenedSession(controller, keys, store, folder, notices)
+    # From here on the session runs on an event loop: checkpoints are written off it.
+    writer = BackgroundWriter(store)
+    controller.save = writer.save
+    return OpenedSession(controller, keys, store, writer, folder, notices)
 
 
 def _notices(events: list[Event]) -> list[str]:
@@ -142,6 +152,7 @@ def url_host(options: HubOptions) -> str:
 async def close_session(hub: Hub, opened: OpenedSession) -> None:
     """Checkpoint and stop; a finished session's keys are deleted."""
     await hub.stop()
+    await asyncio.to_thread(opened.writer.close)
     if opened.controller.session.ended:
         forget_keys(opened.data, opened.controller.session.id)
     opened.store.close()

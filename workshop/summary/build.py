@@ -1,0 +1,184 @@
+"""From a stored session record (see `engine.record.to_record`) to a `Summary`.
+
+The record holds card references; the library supplies each card's question and options.
+Withheld rounds stay withheld: a summary never holds a count the record did not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop.decks.library import Library
+from workshop.decks.model import ChoiceQuestion, ScaleQuestion
+from workshop.i18n import t
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    attempt: int
+    counts: tuple[tuple[str, int], ...] | None
+    """None when withheld (fewer than k answers) or when the round never closed."""
+    total: int | None
+    median: float | None
+    withheld: bool
+    closed: bool
+
+    def percentage(self, count: int) -> int:
+        return round(count * 100 / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    withheld: bool
+    compared: int | None = None
+    changed: int | None = None
+    moves: tuple[tuple[str, str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    number: int
+    """1-based position in the programme."""
+    kind: str
+    """`kaart`, or a free item kind (welkom, uitleg, pauze, afsluiting)."""
+    title: str
+    ref: str | None = None
+    question: str | None = None
+    question_type: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    """(key, text) for keuze; (value, label) for schaal (labels only at the ends)."""
+    rounds: tuple[RoundSummary, ...] = ()
+    shift: ShiftSummary | None = None
+    texts: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    session_id: str
+    title: str
+    programme: str
+    day: str
+    keep_until: str
+    participants: int
+    min_group: int
+    ended: bool
+    items: tuple[ItemSummary, ...]
+    agenda: tuple[str, ...]
+    privacy: tuple[str, ...] = field(default=())
+
+
+def build_summary(record: dict[str, Any], library: Library | None = None) -> Summary:
+    """The anonymous summary of one stored session."""
+    rounds_by_item: dict[int, list[dict[str, Any]]] = {}
+    for raw in record.get("rounds", []):
+        rounds_by_item.setdefault(int(raw["item"]), []).append(raw)
+    notes = record.get("notes", {})
+    items = tuple(
+        _item(index, raw, rounds_by_item.get(index, []), notes.get(str(index)), library)
+        for index, raw in enumerate(record.get("items", []))
+    )
+    min_group = int(record.get("min_group", 3))
+    return Summary(
+        session_id=record["id"],
+        title=record["title"],
+        programme=record["programme"],
+        day=record["day"],
+        keep_until=record["keep_until"],
+        participants=int(record.get("participants", 0)),
+        min_group=min_group,
+        ended=bool(record.get("ended")),
+        items=items,
+        agenda=tuple(record.get("agenda", [])),
+        privacy=(
+            t("summary.privacy.kept"),
+            t("summary.privacy.not_kept"),
+            t("summary.privacy.k", k=min_group),
+            t("summary.privacy.until", day=record["keep_until"]),
+        ),
+    )
+
+
+def _item(
+    index: int,
+    raw: dict[str, Any],
+    rounds: list[dict[str, Any]],
+    note: str | None,
+    library: Library | None,
+) -> ItemSummary:
+    if raw.get("kind") != "kaart":
+        return ItemSummary(index + 1, raw.get("kind", ""), raw.get("title", ""), note=note)
+    ref = raw["ref"]
+    title: str = ref
+    question: str | None = None
+    qtype: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    if library is not None:
+        try:
+            card = library.card(ref)
+        except KeyError:
+            card = None
+        if card is not None:
+            title = card.title
+            first = card.questions[0]
+            question, qtype = first.text, first.kind.value
+            if isinstance(first, ChoiceQuestion):
+                options = tuple((o.key, o.text) for o in first.options)
+            elif isinstance(first, ScaleQuestion):
+                options = tuple(
+                    (
+                        str(v),
+                        first.label_min
+                        if v == first.minimum
+                        else first.label_max
+                        if v == first.maximum
+                        else "",
+                    )
+                    for v in first.values
+                )
+    shift = next((r["shift"] for r in rounds if "shift" in r), None)
+    texts = tuple(text for r in rounds for text in r.get("texts", []))
+    return ItemSummary(
+        number=index + 1,
+        kind="kaart",
+        title=title,
+        ref=ref,
+        question=question,
+        question_type=qtype,
+        options=options,
+        rounds=tuple(_round(r) for r in rounds),
+        shift=_shift(shift),
+        texts=texts,
+        note=note,
+    )
+
+
+def _round(raw: dict[str, Any]) -> RoundSummary:
+    result = raw.get("result")
+    if result is None:
+        return RoundSummary(raw["attempt"], None, None, None, withheld=False, closed=False)
+    if result.get("withheld"):
+        return RoundSummary(raw["attempt"], None, None, None, withheld=True, closed=True)
+    counts = tuple((str(k), int(v)) for k, v in result["counts"].items())
+    return RoundSummary(
+        raw["attempt"],
+        counts,
+        int(result["total"]),
+        result.get("median"),
+        withheld=False,
+        closed=True,
+    )
+
+
+def _shift(raw: dict[str, Any] | None) -> ShiftSummary | None:
+    if raw is None:
+        return None
+    if raw.get("withheld"):
+        return ShiftSummary(withheld=True)
+    return ShiftSummary(
+        withheld=False,
+        compared=int(raw["compared"]),
+        changed=int(raw["changed"]),
+        moves=tuple((str(a), str(b), int(n)) for a, b, n in raw["moves"]),
+    )

@@ -1,0 +1,73 @@
+"""The summary as plain Markdown, readable in any editor; text bars for distributions."""
+
+from __future__ import annotations
+
+from workshop.i18n import t
+from workshop.summary.build import ItemSummary, RoundSummary, Summary
+
+BAR_WIDTH = 20
+
+
+def render_markdown(summary: Summary) -> str:
+    lines = [
+        f"# {summary.title}",
+        "",
+        f"- {t('summary.programme')}: {summary.programme}",
+        f"- {t('summary.day')}: {summary.day}",
+        f"- {t('summary.participants')}: {summary.participants}",
+        f"- {t('summary.keep_until')}: {summary.keep_until}",
+        "",
+    ]
+    for item in summary.items:
+        lines += _item(item)
+    lines += [f"## {t('sessions.agenda')}", ""]
+    lines += [f"{n}. {entry}" for n, entry in enumerate(summary.agenda, 1)] or [
+        t("summary.agenda_empty")
+    ]
+    lines += ["", f"## {t('summary.privacy')}", ""]
+    lines += [f"- {line}" for line in summary.privacy]
+    return "\n".join(lines) + "\n"
+
+
+def _item(item: ItemSummary) -> list[str]:
+    lines = [f"## {item.number}. {item.title}", ""]
+    if item.question:
+        lines += [f"**{item.question}**", ""]
+    for key, text in item.options:
+        if text:
+            lines.append(f"- {key}: {text}")
+    if item.options:
+        lines.append("")
+    for round_ in item.rounds:
+        lines += _round(round_, len(item.rounds) > 1)
+    if item.shift is not None:
+        if item.shift.withheld:
+            lines += [t("results.shift_withheld"), ""]
+        else:
+            moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in item.shift.moves)
+            sentence = t("results.shift", changed=item.shift.changed, compared=item.shift.compared)
+            lines += [f"{sentence}{': ' + moves if moves else ''}.", ""]
+    if item.texts:
+        lines += [f"{t('summary.texts')}:", ""]
+        lines += [f"> {text}" for text in item.texts]
+        lines.append("")
+    if item.note:
+        lines += [f"{t('sessions.note')}: {item.note}", ""]
+    return lines
+
+
+def _round(round_: RoundSummary, label: bool) -> list[str]:
+    head = [f"{t('summary.round_' + str(round_.attempt))}:"] if label else []
+    if not round_.closed:
+        return [*head, t("sessions.not_closed"), ""]
+    if round_.withheld or round_.counts is None:
+        return [*head, t("results.withheld"), ""]
+    width = max(len(key) for key, _ in round_.counts)
+    body = ["```"]
+    for key, count in round_.counts:
+        filled = round(count / round_.total * BAR_WIDTH) if round_.total else 0
+        bar = "█" * filled + "·" * (BAR_WIDTH - filled)
+        body.append(f"{key:<{width}} {bar} {count:>3} ({round_.percentage(count)}%)")
+    body.append("```")
+    extra = [t("summary.median", median=f"{round_.median:g}")] if round_.median is not None else []
+    return [*head, *body, *extra, t("tui.results.total", n=round_.total), ""]

@@ -1,0 +1,1 @@
+"""The facilitator TUI (Textual). Imported only by `workshop` / `workshop start`."""

@@ -1,0 +1,207 @@
+"""The facilitator app: wiring between the screens, the engine and the hub.
+
+The hub runs on the app's own event loop (started from an async worker). Trainer keys send
+engine commands through `run_command`; votes from phones reach the screens as coalesced
+`StateChanged` messages, at most one per broadcast tick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from workshop.controller import Controller
+from workshop.decks import DeckError
+from workshop.engine.errors import DomainError
+from workshop.engine.session import Session
+from workshop.hub.keys import HubKeys
+from workshop.hub.run import (
+    HubOptions,
+    OpenedSession,
+    StartError,
+    close_session,
+    open_session,
+    start_hub,
+    url_host,
+)
+from workshop.hub.server import Hub
+from workshop.i18n import t
+from workshop.store import CorruptDatabaseError
+from workshop.tui.messages import StateChanged
+
+PROJECTOR = Theme(
+    name="projector",
+    primary="#ffd700",
+    secondary="#7fdbff",
+    accent="#ffd700",
+    warning="#ffb000",
+    error="#ff5555",
+    success="#50fa7b",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#0a0a0a",
+    panel="#1a1a1a",
+    dark=True,
+)
+"""High contrast for a projector: white on black, yellow for what matters."""
+
+
+@dataclass
+class TuiOptions(HubOptions):
+    """Everything `workshop` / `workshop start` passes to the app (and tests fix)."""
+
+    today: date = field(default_factory=date.today)
+    clock: Callable[[], float] | None = None
+    """Monotonic seconds for the timer; tests freeze it."""
+    fixed_keys: HubKeys | None = None
+    """A known join code (snapshot tests); otherwise random."""
+    export_dir: Path | None = None
+    start_now: bool = False
+    """Skip the start screen (`workshop start PROGRAMMA`, `--hervat`)."""
+
+
+class WorkshopApp(App[None]):
+    """The trainer's screen."""
+
+    CSS_PATH = "workshop.tcss"
+    TITLE = "workshop"
+    BINDINGS = [
+        Binding("f1", "help", t("tui.key.help")),
+        Binding("question_mark", "help", t("tui.key.help"), show=False),
+        Binding("ctrl+q", "quit", t("tui.key.quit")),
+    ]
+
+    def __init__(self, options: TuiOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.opened: OpenedSession | None = None
+        self.hub: Hub | None = None
+        self.clock: Callable[[], float] = options.clock or (
+            lambda: asyncio.get_running_loop().time()
+        )
+
+    # ------------------------------------------------------------------ session
+
+    @property
+    def controller(self) -> Controller:
+        assert self.opened is not None, "no session yet"
+        return self.opened.controller
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
+
+    def join_url(self) -> str:
+        assert self.hub is not None
+        return self.hub.join_url(url_host(self.options))
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR)
+        self.theme = PROJECTOR.name
+        if self.options.start_now:
+            self.begin(self.options.programme, list(self.options.names), self.options.resume)
+        else:
+            from workshop.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+
+    def begin(self, programme: str | None, names: list[str], resume: bool) -> None:
+        """Open (or resume) the session and start the hub, then show the lobby."""
+        self.run_worker(self._begin(programme, names, resume), exclusive=True, group="begin")
+
+    async def _begin(self, programme: str | None, names: list[str], resume: bool) -> None:
+        options = self.options
+        options.programme, options.names, options.resume = programme, names, resume
+        try:
+            # Reading decks and the database is file I/O: off the event loop.
+            self.opened = await asyncio.to_thread(
+                open_session, options, options.today, options.fixed_keys
+            )
+            self.hub = await start_hub(self.opened, options, self._hub_changed)
+        except (StartError, DeckError, CorruptDatabaseError, OSError) as error:
+            self.notify(str(error), title=t("tui.start.failed"), severity="error", timeout=30)
+            return
+        for notice in self.opened.notices:
+            self.notify(notice, timeout=15)
+        from workshop.tui.screens.item import ItemScreen
+        from workshop.tui.screens.lobby import LobbyScreen
+
+        screens: list[Screen[Any]] = [LobbyScreen()]
+        if resume and (self.session.item_index or self.session.rounds):
+            screens.append(ItemScreen())
+        for screen in screens:
+            await self.push_screen(screen)
+
+    def _hub_changed(self) -> None:
+        self.post_message(StateChanged())
+
+    def on_state_changed(self, _: StateChanged) -> None:
+        self.refresh_screens()
+
+    def refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_state", None)
+            if refresh is not None and self.opened is not None:
+                refresh()
+
+    def run_command(self, name: str, **args: Any) -> bool:
+        """Send a command to the engine; a refusal becomes a notice, never a crash."""
+        try:
+            events = self.controller.run(name, **args)
+        except DomainError as error:
+            self.notify(error.message, severity="warning")
+            return False
+        if self.hub is not None:
+            self.hub.mark_changed()
+        for event in events:
+            removed = getattr(event, "removed", ())
+            if removed:
+                what = ", ".join(f"{r.count}× {t('tui.removed.' + r.kind)}" for r in removed)
+                self.notify(t("tui.scrubbed", what=what), timeout=8)
+        self.refresh_screens()
+        return True
+
+    # ------------------------------------------------------------------ app actions
+
+    def action_help(self) -> None:
+        from workshop.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        await self.shutdown()
+        self.exit()
+
+    async def shutdown(self) -> None:
+        """Checkpoint and stop the hub (the session stays resumable unless it ended)."""
+        if self.hub is not None and self.opened is not None:
+            hub, self.hub = self.hub, None
+            await close_session(hub, self.opened)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also in the command palette."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for binding in [*screen.BINDINGS, *self.BINDINGS]:
+            if not isinstance(binding, Binding) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            if screen.check_action(binding.action, ()) is False:
+                continue
+            namespace = screen if binding in screen.BINDINGS else self
+            yield SystemCommand(
+                binding.description,
+                t("tui.palette.key", key=binding.key.split(",")[0]),
+                partial(self.run_action, binding.action, namespace),
+            )

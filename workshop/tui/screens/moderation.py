@@ -1,0 +1,80 @@
+"""The moderation queue: approve or reject open answers before anyone sees them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+
+class ModerationScreen(ModalScreen[None]):
+    """Participant texts are shown as plain text: never as markup."""
+
+    DEFAULT_CSS = """
+    ModerationScreen { align: center middle; }
+    ModerationScreen > Vertical {
+        width: 90%; height: 80%; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    ModerationScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("j", "approve", t("tui.key.approve")),
+        Binding("x", "reject", t("tui.key.reject")),
+        Binding("escape", "close", t("tui.key.close_overlay")),
+    ]
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(t("tui.moderation.title"), id="moderation-title", markup=False)
+            yield OptionList(id="queue")
+            yield Static("", id="moderation-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        self.query_one("#queue", OptionList).focus()
+
+    def refresh_state(self) -> None:
+        queue = self.query_one("#queue", OptionList)
+        highlighted = queue.highlighted
+        queue.clear_options()
+        pending = self.workshop.session.pending_texts()
+        for _, text in pending:
+            queue.add_option(Option(Text(text.text), id=str(text.id)))
+        if pending:
+            queue.highlighted = min(highlighted or 0, len(pending) - 1)
+        self.query_one("#moderation-empty", Static).update(
+            "" if pending else t("tui.moderation.empty")
+        )
+
+    def _decide(self, approve: bool) -> None:
+        queue = self.query_one("#queue", OptionList)
+        if queue.highlighted is None:
+            return
+        option_id = queue.get_option_at_index(queue.highlighted).id
+        if option_id is not None:
+            self.workshop.run_command("moderate", text_id=int(option_id), approve=approve)
+
+    def action_approve(self) -> None:
+        self._decide(True)
+
+    def action_reject(self) -> None:
+        self._decide(False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
