@@ -62,6 +62,8 @@ def _round(round_: RoundSummary, label: bool) -> list[str]:
         return [*head, t("sessions.not_closed"), ""]
     if round_.withheld or round_.counts is None:
         return [*head, t("results.withheld"), ""]
+    if not round_.counts:  # an open question: the answers are the approved texts
+        return [*head, t("summary.answers", n=round_.total), ""]
     width = max(len(key) for key, _ in round_.counts)
     body = ["```"]
     for key, count in round_.counts:

@@ -183,6 +183,9 @@ class WorkshopApp(App[None]):
         await self.shutdown()
         self.exit()
 
+    async def on_unmount(self) -> None:
+        await self.shutdown()
+
     async def shutdown(self) -> None:
         """Checkpoint and stop the hub (the session stays resumable unless it ended)."""
         if self.hub is not None and self.opened is not None:

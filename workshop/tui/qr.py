@@ -49,12 +49,13 @@ def qr_text(data: str, border: int = QUIET_ZONE, scale: int = 1) -> Text:
     if len(matrix) % 2:
         matrix.append([False] * len(matrix[0]))
     text = Text(no_wrap=True, overflow="crop")
-    for top, bottom in zip(matrix[::2], matrix[1::2], strict=True):
+    for number, (top, bottom) in enumerate(zip(matrix[::2], matrix[1::2], strict=True)):
+        if number:
+            text.append("\n")
         for upper, lower in zip(top, bottom, strict=True):
             char, color, background = _CELLS[(upper, lower)]
+            # The quiet zone is spaces on white: never strip them.
             text.append(char, Style(color=color, bgcolor=background))
-        text.append("\n")
-    text.rstrip()
     return text
 
 

@@ -11,10 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from workshop.decks.model import Card, CardItem, ChoiceQuestion, FreeItem, ScaleQuestion
+from workshop.decks.model import Card, CardItem, FreeItem
 from workshop.engine.session import Phase, Round
 from workshop.i18n import t
 from workshop.tui.widgets.countdown import Countdown
+from workshop.tui.widgets.options_view import OptionsView
 from workshop.tui.widgets.results import ResultsView
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ TIMER_STEP = 15
 class ItemScreen(Screen[None]):
     """One programme item at a time; the footer shows the keys that fit the phase."""
 
+    # The footer shows the phase keys, moving on, the trainer panel, moderation and the end;
+    # every other key is in the help screen (F1) and the command palette.
     BINDINGS = [
         Binding("o", "open_voting", t("tui.key.open")),
         Binding("s", "close_voting", t("tui.key.close")),
@@ -33,15 +36,15 @@ class ItemScreen(Screen[None]):
         Binding("h", "revote", t("tui.key.revote")),
         Binding("right,n", "next", t("tui.key.next")),
         Binding("left,v", "previous", t("tui.key.previous")),
-        Binding("g", "go_to", t("tui.key.go_to")),
-        Binding("t", "timer", t("tui.key.timer")),
+        Binding("g", "go_to", t("tui.key.go_to"), show=False),
+        Binding("t", "timer", t("tui.key.timer"), show=False),
         Binding("plus", "timer_more", t("tui.key.timer_more"), show=False),
         Binding("minus", "timer_less", t("tui.key.timer_less"), show=False),
         Binding("d", "trainer_panel", t("tui.key.trainer")),
         Binding("m", "moderate", t("tui.key.moderate")),
-        Binding("a", "note", t("tui.key.note")),
-        Binding("i", "agenda", t("tui.key.agenda")),
-        Binding("c", "show_qr", t("tui.key.qr")),
+        Binding("a", "note", t("tui.key.note"), show=False),
+        Binding("i", "agenda", t("tui.key.agenda"), show=False),
+        Binding("c", "show_qr", t("tui.key.qr"), show=False),
         Binding("l", "toggle_lock", t("tui.key.lock"), show=False),
         Binding("e", "end", t("tui.key.end")),
     ]
@@ -61,7 +64,7 @@ class ItemScreen(Screen[None]):
                 yield Static("", id="item-title", markup=False)
                 yield Static("", id="situation", markup=False)
                 yield Static("", id="question", markup=False)
-                yield Static("", id="options", markup=False)
+                yield OptionsView(id="options")
                 yield ResultsView(id="results")
                 yield Static("", id="note", markup=False)
             with VerticalScroll(id="trainer-panel"):
@@ -117,7 +120,7 @@ class ItemScreen(Screen[None]):
             self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
             self.query_one("#situation", Static).update(Text(item.text))
             self.query_one("#question", Static).update("")
-            self.query_one("#options", Static).update("")
+            self.query_one("#options", OptionsView).show(None)
             self.query_one("#trainer-text", Static).update("")
             timer.set_seconds(None)
             return
@@ -127,30 +130,9 @@ class ItemScreen(Screen[None]):
         self.query_one("#situation", Static).update(intro + Text(card.situation))
         question = card.questions[0]
         self.query_one("#question", Static).update(Text(question.text, style="bold"))
-        self.query_one("#options", Static).update(self._options_text(question))
+        self.query_one("#options", OptionsView).show(question)
         self.query_one("#trainer-text", Static).update(trainer_text(card))
         timer.set_seconds(item.timer_seconds)
-
-    @staticmethod
-    def _options_text(question: Any) -> Text:
-        text = Text()
-        if isinstance(question, ChoiceQuestion):
-            for option in question.options:
-                text.append(f" {option.key} ", style="reverse bold")
-                text.append(f"  {option.text}\n")
-        elif isinstance(question, ScaleQuestion):
-            text.append(
-                t(
-                    "card.scale",
-                    low=question.minimum,
-                    label_low=question.label_min,
-                    high=question.maximum,
-                    label_high=question.label_max,
-                )
-            )
-        else:
-            text.append(t("card.open", n=question.max_length))
-        return text
 
     def _show_results(self, card: Card | None, round_: Round | None) -> None:
         view = self.query_one("#results", ResultsView)

@@ -64,5 +64,5 @@ class Countdown(Static):
             return
         minutes, seconds = divmod(value, 60)
         state = "" if self.running else f" {t('tui.timer.paused')}"
-        self.update(f"⏱ {minutes:02d}:{seconds:02d}{state}")
+        self.update(f"{t('tui.timer')} {minutes:02d}:{seconds:02d}{state}")
         self.set_class(value == 0, "expired")
