@@ -193,7 +193,6 @@ MESSAGES: dict[str, str] = {
     "tui.free.pauze": "Break",
     "tui.free.afsluiting": "Closing",
     "tui.timer": "Timer",
-    "tui.timer.paused": "(paused)",
     "tui.results.before": "Before the discussion",
     "tui.results.after": "After the discussion",
     "tui.results.shift": "{changed} participants chose differently after the discussion",

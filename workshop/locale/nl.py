@@ -193,7 +193,6 @@ MESSAGES: dict[str, str] = {
     "tui.free.pauze": "Pauze",
     "tui.free.afsluiting": "Afsluiting",
     "tui.timer": "Timer",
-    "tui.timer.paused": "(stil)",
     "tui.results.before": "Voor het gesprek",
     "tui.results.after": "Na het gesprek",
     "tui.results.shift": "{changed} deelnemers kozen na het gesprek anders",

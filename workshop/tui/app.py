@@ -78,7 +78,7 @@ class WorkshopApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", t("tui.key.help")),
         Binding("question_mark", "help", t("tui.key.help"), show=False),
-        Binding("ctrl+q", "quit", t("tui.key.quit")),
+        Binding("ctrl+q", "quit", t("tui.key.quit"), show=False),
     ]
 
     def __init__(self, options: TuiOptions) -> None:

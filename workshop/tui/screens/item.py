@@ -223,7 +223,6 @@ class ItemScreen(Screen[None]):
             timer.stop()
         else:
             timer.start()
-        timer.watch_remaining(timer.remaining)
 
     def action_timer_more(self) -> None:
         self.query_one("#timer", Countdown).adjust(TIMER_STEP)

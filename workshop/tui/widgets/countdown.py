@@ -29,6 +29,7 @@ class Countdown(Static):
         self.seconds = seconds
         self._deadline = None
         self.remaining = seconds
+        self.watch_remaining(seconds)
 
     @property
     def running(self) -> bool:
@@ -37,6 +38,7 @@ class Countdown(Static):
     def start(self) -> None:
         if self.remaining:
             self._deadline = self.clock() + self.remaining
+        self.watch_remaining(self.remaining)
 
     def stop(self) -> None:
         self._tick()
@@ -63,6 +65,6 @@ class Countdown(Static):
             self.update("")
             return
         minutes, seconds = divmod(value, 60)
-        state = "" if self.running else f" {t('tui.timer.paused')}"
-        self.update(f"{t('tui.timer')} {minutes:02d}:{seconds:02d}{state}")
+        self.update(f"{t('tui.timer')} {minutes:02d}:{seconds:02d}")
+        self.set_class(not self.running, "paused")  # a stopped timer is shown dimmed
         self.set_class(value == 0, "expired")
