@@ -176,3 +176,20 @@ async def test_english(options: MakeOptions) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
         assert "Scan the QR code" in text_of(app, ".lobby-label")
+
+
+async def test_command_palette_offers_the_screen_keys(options: MakeOptions) -> None:
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        await pilot.press("enter", "n")
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Stemming openen" in titles and "Notitie" in titles and "Hulp" in titles
+        assert "Uitslag tonen" not in titles  # not possible in this phase
+        opener = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Stemming openen"
+        )
+        await opener.callback()
+        await pilot.pause()
+        assert text_of(app, "#phase") == "Stemming open"

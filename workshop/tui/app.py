@@ -149,9 +149,13 @@ class WorkshopApp(App[None]):
         self.refresh_screens()
 
     def refresh_screens(self) -> None:
+        """Refresh every screen that shows session state and has finished mounting (a
+        message may arrive between a screen being pushed and its widgets existing)."""
+        if self.opened is None or not self.is_running:
+            return  # nothing to show yet, or the app is shutting down
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_state", None)
-            if refresh is not None and self.opened is not None:
+            if refresh is not None and getattr(screen, "ready", False):
                 refresh()
 
     def run_command(self, name: str, **args: Any) -> bool:

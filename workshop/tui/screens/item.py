@@ -27,6 +27,9 @@ TIMER_STEP = 15
 class ItemScreen(Screen[None]):
     """One programme item at a time; the footer shows the keys that fit the phase."""
 
+    ready = False
+    """Set once mounted: only then may state refreshes touch its widgets."""
+
     # The footer shows the phase keys, moving on, the trainer panel, moderation and the end;
     # every other key is in the help screen (F1) and the command palette.
     BINDINGS = [
@@ -72,6 +75,7 @@ class ItemScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.query_one("#trainer-panel").display = False
         self._shown_item = -1
         self.refresh_state()

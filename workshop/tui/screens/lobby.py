@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 class LobbyScreen(Screen[None]):
     """Shown while the room joins; Enter begins the programme."""
 
+    ready = False
+    """Set once mounted: only then may state refreshes touch its widgets."""
+
     BINDINGS = [
         Binding("enter,n", "begin", t("tui.key.begin")),
         Binding("l", "toggle_lock", t("tui.key.lock")),
@@ -46,6 +49,7 @@ class LobbyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.refresh_state()
 
     def refresh_state(self) -> None:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 class ModerationScreen(ModalScreen[None]):
     """Participant texts are shown as plain text: never as markup."""
 
+    ready = False
+    """Set once mounted: only then may state refreshes touch its widgets."""
+
     DEFAULT_CSS = """
     ModerationScreen { align: center middle; }
     ModerationScreen > Vertical {
@@ -46,6 +49,7 @@ class ModerationScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.refresh_state()
         self.query_one("#queue", OptionList).focus()
 
