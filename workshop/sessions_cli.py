@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from workshop.decks import DeckError, Library, load_checked
+from workshop.decks.library import builtin_paths
 from workshop.i18n import t
 from workshop.paths import data_dir
+
+# The report formats, without importing the renderers (kept light for --help).
+FORMATS = ("md", "html", "csv", "json")
 
 
 def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
@@ -25,6 +31,16 @@ def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
     delete.set_defaults(run=_delete)
     purge = sub.add_parser("opschonen", help=t("cli.cmd.sessies.opschonen"), parents=[data_option])
     purge.set_defaults(run=_purge)
+    report = sub.add_parser("verslag", help=t("cli.cmd.sessies.verslag"), parents=[data_option])
+    report.add_argument("id", help=t("cli.sessies.id"))
+    report.add_argument("--formaat", choices=FORMATS, help=t("cli.verslag.formaat"))
+    report.add_argument("--uit", default=".", metavar="PAD", help=t("cli.verslag.uit"))
+    report.set_defaults(run=_report)
+    compare = sub.add_parser(
+        "vergelijk", help=t("cli.cmd.sessies.vergelijk"), parents=[data_option]
+    )
+    compare.add_argument("ids", nargs="+", metavar="ID", help=t("cli.vergelijk.ids"))
+    compare.set_defaults(run=_compare)
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -55,15 +71,26 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(args: argparse.Namespace) -> int:
+def _find(args: argparse.Namespace, *session_ids: str) -> list[dict[str, Any]] | None:
+    """The stored records, or None after saying why (unreadable database, unknown id)."""
     store = _open(args)
     if store is None:
+        return None
+    records = []
+    for session_id in session_ids:
+        record = store.get(session_id)
+        if record is None:
+            print(t("sessions.unknown", id=session_id), file=sys.stderr)
+            return None
+        records.append(record)
+    return records
+
+
+def _show(args: argparse.Namespace) -> int:
+    found = _find(args, args.id)
+    if found is None:
         return 1
-    record = store.get(args.id)
-    if record is None:
-        print(t("sessions.unknown", id=args.id), file=sys.stderr)
-        return 1
-    print(render_record(record), end="")
+    print(render_record(found[0]), end="")
     return 0
 
 
@@ -88,6 +115,49 @@ def _purge(args: argparse.Namespace) -> int:
     if not gone:
         print(t("sessions.nothing_expired"))
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from workshop.summary.export import RENDERERS, write_report
+
+    found = _find(args, args.id)
+    if found is None:
+        return 1
+    record = found[0]
+    library = _library(args)
+    if args.uit == "-":
+        if args.formaat is None:
+            print(t("cli.verslag.one_format"), file=sys.stderr)
+            return 2
+        from workshop.summary import build_summary
+
+        print(RENDERERS[args.formaat](build_summary(record, library)), end="")
+        return 0
+    formats = (args.formaat,) if args.formaat else FORMATS
+    for path in write_report(record, library, Path(args.uit).expanduser(), formats):
+        print(t("cli.verslag.written", path=path))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from workshop.summary import build_summary
+    from workshop.summary.compare import compare, render_comparison
+
+    records = _find(args, *args.ids)
+    if records is None:
+        return 1
+    library = _library(args)
+    summaries = [build_summary(record, library) for record in records]
+    print(render_comparison(compare(summaries)), end="")
+    return 0
+
+
+def _library(args: argparse.Namespace) -> Library | None:
+    """The decks, for question texts; a report still works (with card ids) if they are broken."""
+    try:
+        return load_checked([*builtin_paths(), *args.kaarten])
+    except DeckError:
+        return None
 
 
 def render_record(record: dict[str, Any]) -> str:

@@ -40,22 +40,26 @@ def render_card(card: Card, deck: Deck) -> str:
         else:
             lines += _wrap(t("card.open", n=question.max_length), indent="   ")
         lines.append("")
-    sections = [
-        (t("card.discussion"), [card.discussion_question] if card.discussion_question else []),
-        (t("card.follow_up"), list(card.follow_up)),
-        (t("card.what_if"), list(card.what_if)),
-        (t("card.next_step"), [card.next_step] if card.next_step else []),
-        (t("card.contact"), [card.contact] if card.contact else []),
-        (t("card.background"), [card.background] if card.background else []),
-        (t("card.links"), list(card.rule_links)),
-    ]
-    for heading, entries in sections:
+    for heading, entries in [*trainer_sections(card), (t("card.links"), list(card.rule_links))]:
         if entries:
             lines.append(f"{heading}:")
             for entry in entries:
                 lines += _wrap(f"- {entry}", indent="  ", hang="  ")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def trainer_sections(card: Card) -> list[tuple[str, list[str]]]:
+    """The trainer's material of a card, as (heading, entries); empty entries are skipped
+    by the callers. Shared by `kaarten toon` and the TUI's trainer panel."""
+    return [
+        (t("card.discussion"), [card.discussion_question] if card.discussion_question else []),
+        (t("card.follow_up"), list(card.follow_up)),
+        (t("card.what_if"), list(card.what_if)),
+        (t("card.next_step"), [card.next_step] if card.next_step else []),
+        (t("card.contact"), [card.contact] if card.contact else []),
+        (t("card.background"), [card.background] if card.background else []),
+    ]
 
 
 def _wrap(text: str, indent: str = "", hang: str = "") -> list[str]:

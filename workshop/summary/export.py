@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from workshop.decks.library import Library
-from workshop.summary.build import build_summary
+from workshop.summary.build import Summary, build_summary
+from workshop.summary.data import render_csv, render_json
+from workshop.summary.html import render_html
 from workshop.summary.markdown import render_markdown
 
-RENDERERS = {"md": render_markdown}
+RENDERERS: dict[str, Callable[[Summary], str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+    "json": render_json,
+}
+FORMATS = tuple(RENDERERS)
 
 
 def write_report(
     record: dict[str, Any],
     library: Library | None,
     folder: Path,
-    formats: tuple[str, ...] = ("md",),
+    formats: tuple[str, ...] = FORMATS,
 ) -> list[Path]:
     """Write `verslag-<id>.<format>` for each format; returns the paths written."""
     summary = build_summary(record, library)

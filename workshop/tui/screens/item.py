@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from workshop.decks.model import Card, CardItem, FreeItem
+from workshop.decks.render import trainer_sections
 from workshop.engine.session import Phase, Round
 from workshop.i18n import t
 from workshop.tui.widgets.countdown import Countdown
@@ -289,15 +290,7 @@ class ItemScreen(Screen[None]):
 def trainer_text(card: Card) -> Text:
     """Doorvraagvragen, wat-als variations and the legal background, for the trainer only."""
     text = Text()
-    sections = [
-        (t("card.discussion"), [card.discussion_question] if card.discussion_question else []),
-        (t("card.follow_up"), list(card.follow_up)),
-        (t("card.what_if"), list(card.what_if)),
-        (t("card.next_step"), [card.next_step] if card.next_step else []),
-        (t("card.contact"), [card.contact] if card.contact else []),
-        (t("card.background"), [card.background] if card.background else []),
-    ]
-    for heading, entries in sections:
+    for heading, entries in trainer_sections(card):
         if entries:
             text.append(f"{heading}\n", style="bold underline")
             for entry in entries:
