@@ -12,6 +12,7 @@ import contextlib
 import json
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -49,6 +50,8 @@ def _library(folder: Path) -> Library:
 
 class SessionMachine(RuleBasedStateMachine):
     library: Library
+    accepted: ClassVar[dict[str, int]] = {}
+    """Commands the engine accepted, by name, over all runs: proof the search got somewhere."""
 
     @initialize()
     def begin(self) -> None:
@@ -67,6 +70,7 @@ class SessionMachine(RuleBasedStateMachine):
         # Refused commands are part of the game; they must not break the invariants.
         with contextlib.suppress(DomainError):
             getattr(self.session, name)(*args)
+            self.accepted[name] = self.accepted.get(name, 0) + 1
 
     @rule(token=st.sampled_from(TOKENS))
     def join(self, token: str) -> None:
@@ -182,3 +186,5 @@ def test_session_state_machine(tmp_path: Path) -> None:
         suppress_health_check=[HealthCheck.function_scoped_fixture],
     )
     runner().runTest()
+    for command in ("cast_vote", "close_voting", "reveal", "revote", "submit_text", "moderate"):
+        assert SessionMachine.accepted.get(command, 0) > 0, f"never reached {command}"

@@ -134,22 +134,20 @@ async def test_restart_with_hervat_keeps_tokens_and_code(
     assert "leeg opnieuw geopend" in err
 
 
-async def test_hervat_without_a_session_says_so(tmp_path: Path) -> None:
+async def run_to_end(*args: str) -> tuple[int | None, str, str]:
+    """Run `workshop ...` that is expected to stop by itself; (exit code, stdout, stderr)."""
     process = await asyncio.create_subprocess_exec(
-        *WORKSHOP,
-        "hub",
-        "--hervat",
-        "--port",
-        "0",
-        "--data",
-        str(tmp_path),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+        *WORKSHOP, *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
     out, err = await asyncio.wait_for(process.communicate(), 15)
-    assert process.returncode == 1
-    assert out == b""
-    assert "geen onafgemaakte sessie" in err.decode()
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_hervat_without_a_session_says_so(tmp_path: Path) -> None:
+    code, out, err = await run_to_end("hub", "--hervat", "--port", "0", "--data", str(tmp_path))
+    assert code == 1
+    assert out == ""
+    assert "geen onafgemaakte sessie" in err
 
 
 async def test_explicit_busy_port_is_a_clear_error(tmp_path: Path) -> None:
@@ -196,17 +194,6 @@ async def test_default_port_moves_to_the_next_free_one(
 
 
 async def test_unknown_programme(tmp_path: Path) -> None:
-    process = await asyncio.create_subprocess_exec(
-        *WORKSHOP,
-        "hub",
-        "bestaat-niet",
-        "--port",
-        "0",
-        "--data",
-        str(tmp_path),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, err = await asyncio.wait_for(process.communicate(), 15)
-    assert process.returncode == 1
-    assert "kandidatenavond" in err.decode()
+    code, _, err = await run_to_end("hub", "bestaat-niet", "--port", "0", "--data", str(tmp_path))
+    assert code == 1
+    assert "kandidatenavond" in err

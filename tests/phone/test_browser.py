@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
+from tests.browser import HAVE_CHROMIUM, launch
 from tests.conftest import WriteFile
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
 from workshop.controller import Controller
@@ -24,32 +24,20 @@ from workshop.hub.keys import HubKeys
 from workshop.hub.server import Hub, HubConfig
 from workshop.store import SessionStore
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "phone"
 PHONE = {"width": 390, "height": 844}
 DILEMMA = 1
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 
 pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (bash .ci/run does)"
+    not HAVE_CHROMIUM, reason="Debian's chromium is not installed (bash .ci/run does)"
 )
 
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = await launch(playwright)
         yield browser
         await browser.close()
 
@@ -199,6 +187,7 @@ async def test_typed_code_when_the_camera_does_not_scan(
     await page.locator("#code-input").fill(restartable.keys.code.lower())
     await page.locator("#code-join").click()
     await expect(page.locator("#wait")).to_be_visible()
+    await page.wait_for_function("localStorage.getItem('workshop.token') !== null")
     token = await page.evaluate("localStorage.getItem('workshop.token')")
     assert restartable.hub is not None and restartable.hub.issuer.verify(token)
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from tests.browser import HAVE_CHROMIUM, launch
 from workshop.decks import load_checked
 from workshop.summary.build import Summary, build_summary
 from workshop.summary.html import render_html
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
 HOSTILE = "<script>alert(1)</script>"
 VOID = {"meta", "rect", "br", "img", "link", "input", "hr", "path", "line", "circle"}
@@ -248,7 +248,7 @@ def test_every_field_is_escaped_without_a_library() -> None:
     assert "2. warming-up/zin-in-vanavond" in html  # no library: the reference is the title
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+@pytest.mark.skipif(not HAVE_CHROMIUM, reason="Debian's chromium is not installed")
 async def test_in_a_real_browser_and_as_pdf() -> None:
     from playwright.async_api import async_playwright
 
@@ -256,18 +256,7 @@ async def test_in_a_real_browser_and_as_pdf() -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = await launch(playwright)
         try:
             page = await browser.new_page(viewport={"width": 900, "height": 1200})
             page.on("request", lambda request: requests.append(request.url))

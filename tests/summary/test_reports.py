@@ -28,7 +28,9 @@ def golden(name: str, actual: str) -> None:
 
 
 def test_markdown_golden(record: dict[str, Any], library: Library) -> None:
-    golden("kandidatenavond.md", render_markdown(build_summary(record, library)))
+    text = render_markdown(build_summary(record, library))
+    golden("kandidatenavond.md", text)
+    assert text.startswith("# Kandidatenavond\n")
 
 
 def test_json_golden(record: dict[str, Any], library: Library) -> None:
