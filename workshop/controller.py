@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import inspect
 import secrets
+import types
+import typing
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -43,7 +45,24 @@ COMMANDS: dict[str, Callable[..., list[Event]]] = {
 
 _SIGNATURES = {name: inspect.signature(command) for name, command in COMMANDS.items()}
 
-FACILITATOR_ONLY = frozenset(COMMANDS) - {"join", "leave", "cast_vote", "submit_text"}
+FACILITATOR_ONLY = frozenset(COMMANDS) - {"start", "join", "leave", "cast_vote", "submit_text"}
+"""What a remote facilitator may send; `start` belongs to `Controller.new` alone."""
+
+# Argument types of the commands, checked before a command runs: a remote facilitator's
+# {"locked": "false"} must not lock joining, nor {"approve": "false"} approve a text.
+_HINTS = {name: typing.get_type_hints(command) for name, command in COMMANDS.items()}
+
+
+def _fits(value: object, hint: object) -> bool:
+    if hint in (int, bool, str):
+        if hint is int and isinstance(value, bool):
+            return False
+        return isinstance(value, hint)
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return any(_fits(value, option) for option in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    return True  # answers (`object`) are checked by the engine itself
 
 
 def new_session_id(today: date) -> str:
@@ -104,6 +123,9 @@ class Controller:
             _SIGNATURES[name].bind(self.session, **args)
         except TypeError as exc:
             raise DomainError(ErrorCode.BAD_ARGUMENTS, name=name) from exc
+        hints = _HINTS[name]
+        if not all(_fits(value, hints.get(key, object)) for key, value in args.items()):
+            raise DomainError(ErrorCode.BAD_ARGUMENTS, name=name)
         events = command(self.session, **args)
         if any(event.checkpoint for event in events):
             self.checkpoint()

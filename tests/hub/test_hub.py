@@ -159,6 +159,7 @@ BAD_FRAMES = [
     ("vote before join", '{"type": "vote", "round": 1, "choice": "A"}', "not_joined"),
     ("command without key", '{"type": "command", "name": "reveal"}', "not_facilitator"),
     ("wrong join code", '{"type": "join", "code": "XXXXXX"}', "wrong_code"),
+    ("non-ASCII join code", '{"type": "join", "code": "ÄBCDEF"}', "wrong_code"),
 ]
 
 
@@ -239,6 +240,17 @@ async def test_facilitator_errors(hub: HubHarness) -> None:
     assert (await receive(boss, "error"))["code"] == "no_question"
     await hub.command(boss, "go_to", where=3)
     assert (await receive(boss, "error"))["code"] == "bad_arguments"
+    for name, args in (
+        ("go_to", {"index": "x"}),
+        ("set_locked", {"locked": "false"}),
+        ("moderate", {"text_id": 1, "approve": "false"}),
+        ("save_note", {"text": None}),
+    ):
+        await hub.command(boss, name, **args)
+        assert (await receive(boss, "error"))["code"] == "bad_arguments", name
+    assert hub.hub.controller.session.locked is False
+    await hub.command(boss, "start")
+    assert (await receive(boss, "error"))["code"] == "unknown_command"
 
 
 async def test_wrong_facilitator_key_slows_down_and_closes(hub: HubHarness) -> None:
@@ -279,3 +291,62 @@ async def test_votes_are_batched_not_sent_one_by_one(hub: HubHarness) -> None:
     sent = hub.hub.broadcasts - before
     assert sent <= elapsed / hub.hub.config.broadcast_interval + 2
     assert sent < 60
+
+
+async def test_one_connection_is_one_participant(hub: HubHarness) -> None:
+    _, round_id = await open_round(hub, DILEMMA)
+    ws = await hub.connect()
+    for _ in range(5):
+        await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code}))
+        await receive(ws, "welcome")
+        await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"}))
+        await receive(ws, "ack")
+    session = hub.hub.controller.session
+    assert len(session.joined) == 1
+    assert len(session.rounds[-1].answers) == 1
+
+
+async def test_new_tokens_are_bounded(make_hub: MakeHub) -> None:
+    hub = await make_hub(capacity=2)
+    for _ in range(4):  # each phone joins and leaves again
+        ws, _ = await hub.phone()
+        await ws.close()
+    ws = await hub.connect()
+    await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code}))
+    assert (await receive(ws, "error"))["code"] == "full"
+    known = hub.hub.issuer.issue()
+    await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code, "token": known}))
+    assert (await receive(ws, "welcome"))["token"] == known  # a returning phone still gets in
+
+
+async def test_locked_session_lets_a_verified_token_back(hub: HubHarness) -> None:
+    session = hub.hub.controller.session
+    session.set_locked(True)
+    ws = await hub.connect()
+    await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code}))
+    assert (await receive(ws, "error"))["code"] == "joining_locked"
+    # A token issued before (for example before a restart) is let back in.
+    token = hub.hub.issuer.issue()
+    await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code, "token": token}))
+    assert (await receive(ws, "welcome"))["token"] == token
+
+
+async def test_a_phone_that_also_facilitates_still_leaves(hub: HubHarness) -> None:
+    ws, _ = await hub.phone()
+    await ws.send(json.dumps({"type": "facilitate", "key": hub.hub.keys.facilitator_key}))
+    await receive(ws, "welcome", role="facilitator")
+    await ws.close()
+    boss = await hub.facilitator()
+    await state_where(boss, lambda s: s["connected"] == 0)
+
+
+def test_backed_up_phones_are_skipped() -> None:
+    from types import SimpleNamespace
+
+    from workshop.hub.server import BACKLOG_LIMIT, _backed_up
+
+    def phone(buffered: int) -> Any:
+        return SimpleNamespace(transport=SimpleNamespace(get_write_buffer_size=lambda: buffered))
+
+    assert _backed_up(phone(BACKLOG_LIMIT + 1))
+    assert not _backed_up(phone(100))

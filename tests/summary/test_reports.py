@@ -112,3 +112,12 @@ def test_english_report(record: dict[str, Any], library: Library, language: str)
     markdown = render_markdown(build_summary(record, library))
     assert "too few votes to show anonymously" in markdown
     assert "This report is kept until 2027-11-30." in markdown
+
+
+def test_markdown_keeps_texts_literal(record: dict[str, Any], library: Library) -> None:
+    record["rounds"][0]["texts"] = ["![x](http://example.org/a.png) <img src=x> *ja*"]
+    record["agenda"] = ["[klik](http://example.org)"]
+    markdown = render_markdown(build_summary(record, library))
+    assert "> \\!\\[x\\]\\(http://example.org/a.png\\) \\<img src=x\\> \\*ja\\*" in markdown
+    assert "1. \\[klik\\]\\(http://example.org\\)" in markdown
+    assert "[naam] noemde" in markdown  # placeholders stay readable

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Digits, OptionList
 
+from tests.conftest import WriteFile
 from tests.tui.conftest import CODE, SIZE, URL, MakeOptions, Phone, app_with, text_of, until
 from workshop.tui.screens.item import ItemScreen
 from workshop.tui.screens.lobby import LobbyScreen
@@ -193,3 +194,50 @@ async def test_command_palette_offers_the_screen_keys(options: MakeOptions) -> N
         await opener.callback()
         await pilot.pause()
         assert text_of(app, "#phase") == "Stemming open"
+
+
+async def test_moderation_keeps_the_highlight_on_the_text_read(options: MakeOptions) -> None:
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        first, second = await Phone.join(app), await Phone.join(app)
+        await pilot.press("enter", "g")
+        await pilot.press("4", "enter", "o")
+        round_id = app.session.current_round.id  # type: ignore[union-attr]
+        await first.send(type="text", round=round_id, text="Eerste tekst")
+        await second.send(type="text", round=round_id, text="Tweede tekst")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
+        await pilot.press("down")  # the trainer reads the second text
+        await first.send(type="text", round=round_id, text="Nieuwe eerste tekst")
+        await until(
+            pilot,
+            lambda: (
+                [t.text for _, t in app.session.pending_texts()]
+                == ["Tweede tekst", "Nieuwe eerste tekst"]
+            ),
+        )
+        await pilot.pause(0.3)  # a broadcast tick rebuilds the queue
+        await pilot.press("j")
+        assert app.session.current_round.approved_texts == ["Tweede tekst"]  # type: ignore[union-attr]
+
+
+async def test_a_broken_deck_is_reported_on_the_start_screen(
+    options: MakeOptions, write: WriteFile
+) -> None:
+    broken = write("kapot/deck.toml", 'id = "kapot"\nsoort = "quiz"\n')
+    app = app_with(options(start_now=False, programme=None, extra_decks=[broken.parent]))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(app._notifications))
+        (notice,) = list(app._notifications)
+        assert "kapot" in notice.message and notice.severity == "error"
+        assert app.is_running
+
+
+async def test_go_to_ignores_odd_digits(options: MakeOptions) -> None:
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        await pilot.press("enter", "g", "²", "enter")
+        await pilot.pause()
+        assert app.is_running and app.session.item_index == 0

@@ -80,6 +80,7 @@ def restore(
     session.keep_until = date.fromisoformat(record["keep_until"])
     session.restored_participants = int(record.get("participants", 0))
     session.locked = bool(record.get("locked", False))
+    session.started = True
     session.ended = bool(record.get("ended", False))
     session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
     session.notes = {int(index): text for index, text in record.get("notes", {}).items()}

@@ -11,6 +11,7 @@ moved); after that only counts remain, and counts below k are withheld.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,20 @@ class Round:
         return len(self.answers)
 
 
+def plain_text(text: str) -> str:
+    """Text as a person typed it, without control or format characters, on one line.
+
+    A phone can send escape sequences (cursor moves, window titles, clipboard writes) that a
+    terminal would obey, or bidi overrides that disguise a text; none of that is kept.
+    """
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace() or not unicodedata.category(char).startswith("C")
+    )
+    return " ".join(kept.split())
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, clamped to the end of a shorter month."""
     month_index = day.month - 1 + months
@@ -122,6 +137,7 @@ class Session:
         self.connected: dict[str, int] = {}
         """token -> number of open connections (a phone may briefly have two)."""
         self.locked = False
+        self.started = False
         self.ended = False
         self.notes: dict[int, str] = {}
         self.agenda: list[str] = []
@@ -184,10 +200,14 @@ class Session:
 
     # ----------------------------------------------------------------- participants
 
-    def join(self, token: str) -> list[Event]:
-        """A phone joins (or comes back) with a token the caller issued and verified."""
+    def join(self, token: str, returning: bool = False) -> list[Event]:
+        """A phone joins (or comes back) with a token the caller issued and verified.
+
+        `returning`: the caller verified a token it issued earlier (also before a restart,
+        when `joined` is empty): such a phone was admitted once and may come back when locked.
+        """
         self._check_running()
-        if token not in self.joined and self.locked:
+        if token not in self.joined and self.locked and not returning:
             raise DomainError(ErrorCode.JOINING_LOCKED)
         self.joined.add(token)
         self.connected[token] = self.connected.get(token, 0) + 1
@@ -212,7 +232,11 @@ class Session:
     # ----------------------------------------------------------------- navigation
 
     def start(self) -> list[Event]:
-        """Begin at the first item."""
+        """Begin at the first item (once, before anything else)."""
+        self._check_running()
+        if self.started:
+            raise DomainError(ErrorCode.WRONG_PHASE, phase="started")
+        self.started = True
         return [SessionStarted(), *self._enter(0)]
 
     def next_item(self) -> list[Event]:
@@ -238,11 +262,17 @@ class Session:
         return events
 
     def _close_open_round(self) -> list[Event]:
-        """Leaving an item with voting still open closes it, so nothing stays half-done."""
+        """Leaving an item with voting still open closes it, so nothing stays half-done.
+
+        A first round kept for a revote that did not happen is dropped too: the token map
+        lives only until the revote, and leaving the item means there is none now.
+        """
         round_ = self.current_round
-        if round_ is not None and round_.phase is Phase.OPEN:
-            return self.close_voting()
-        return []
+        events = self.close_voting() if round_ is not None and round_.phase is Phase.OPEN else []
+        for kept in self.rounds_of(self.item_index):
+            if kept.phase is not Phase.OPEN:
+                kept.answers = {}
+        return events
 
     # ----------------------------------------------------------------- voting
 
@@ -307,7 +337,7 @@ class Session:
             raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
         if not isinstance(text, str) or not text.strip():
             raise DomainError(ErrorCode.TEXT_EMPTY)
-        cleaned = " ".join(text.split())
+        cleaned = plain_text(text)
         if len(cleaned) > question.max_length:
             raise DomainError(ErrorCode.TEXT_TOO_LONG, most=question.max_length)
         scrubbed = self.scrubber.scrub(cleaned).text
@@ -383,7 +413,7 @@ class Session:
         index = self.item_index if item_index is None else item_index
         if not 0 <= index < len(self.items):
             raise DomainError(ErrorCode.NO_SUCH_ITEM, number=index + 1, count=len(self.items))
-        result = self.scrubber.scrub(text.strip())
+        result = self.scrubber.scrub(plain_text(text))
         if result.text:
             self.notes[index] = result.text
         else:
@@ -392,9 +422,10 @@ class Session:
 
     def add_agenda(self, text: str) -> list[Event]:
         """An agreed action for the integrity agenda, scrubbed on save."""
-        if not text.strip():
+        cleaned = plain_text(text)
+        if not cleaned:
             raise DomainError(ErrorCode.TEXT_EMPTY)
-        result = self.scrubber.scrub(" ".join(text.split()))
+        result = self.scrubber.scrub(cleaned)
         self.agenda.append(result.text)
         return [AgendaChanged(result.removed)]
 

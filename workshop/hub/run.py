@@ -153,6 +153,8 @@ async def close_session(hub: Hub, opened: OpenedSession) -> None:
     """Checkpoint and stop; a finished session's keys are deleted."""
     await hub.stop()
     await asyncio.to_thread(opened.writer.close)
+    if opened.writer.error is not None:
+        print(t("hub.write_failed", error=opened.writer.error), file=sys.stderr)
     if opened.controller.session.ended:
         forget_keys(opened.data, opened.controller.session.id)
     opened.store.close()

@@ -172,7 +172,7 @@ class Hub:
             pass  # a phone that drops is normal: no traceback
         finally:
             del self.clients[websocket]
-            if client.role == "participant" and client.token is not None:
+            if client.token is not None:
                 self._apply(lambda: self.controller.run("leave", token=client.token))
 
     def _within_rate(self, client: Client) -> bool:
@@ -248,18 +248,25 @@ class Hub:
     async def _join(
         self, websocket: ServerConnection, client: Client, message: protocol.Join
     ) -> None:
-        if not hmac.compare_digest(normalise_code(message.code), self.keys.code):
+        # Bytes: compare_digest refuses non-ASCII str, which would end the handler.
+        code = normalise_code(message.code).encode()
+        if not hmac.compare_digest(code, self.keys.code.encode()):
             await self._send(websocket, "wrong_code")
             return
-        token = message.token if message.token and self.issuer.verify(message.token) else None
-        token = token or self.issuer.issue()
-        if client.token != token:
-            self._apply(lambda: self.controller.run("join", token=token))
-            if client.token is not None:
-                previous = client.token
-                self._apply(lambda: self.controller.run("leave", token=previous))
-        client.role, client.token = "participant", token
         session = self.controller.session
+        if client.token is not None:
+            token, returning = client.token, True  # one connection, one participant
+        elif message.token and self.issuer.verify(message.token):
+            token, returning = message.token, True
+        elif session.participant_count >= self.config.capacity * 2:
+            # New tokens are bounded: rejoining over and over must not grow memory.
+            await self._send(websocket, "full")
+            return
+        else:
+            token, returning = self.issuer.issue(), False
+        if client.token is None:
+            self._apply(lambda: self.controller.run("join", token=token, returning=returning))
+        client.role, client.token = "participant", token
         round_ = session.current_round
         answer = round_.answers.get(token) if round_ is not None else None
         if answer == "tekst":  # open questions record that a text came, not what it was
@@ -313,7 +320,9 @@ class Hub:
     def send_state(self) -> None:
         """Send the current state to every phone and facilitator, now (one encode each)."""
         session = self.controller.session
-        phones = [ws for ws, c in self.clients.items() if c.role == "participant"]
+        phones = [
+            ws for ws, c in self.clients.items() if c.role == "participant" and not _backed_up(ws)
+        ]
         facilitators = [ws for ws, c in self.clients.items() if c.role == "facilitator"]
         if phones:
             broadcast(phones, protocol.encode_state(phone_view(session)))
@@ -322,6 +331,16 @@ class Hub:
         self.broadcasts += 1
         if self.on_change is not None:
             self.on_change()
+
+
+BACKLOG_LIMIT = 64 * 1024
+"""A phone with this much unsent data is skipped; the next full state heals it."""
+
+
+def _backed_up(websocket: ServerConnection) -> bool:
+    """True for a phone that does not read: sending more would only pile up in memory."""
+    transport = websocket.transport
+    return transport is not None and transport.get_write_buffer_size() > BACKLOG_LIMIT
 
 
 def _origin_matches(request: Request) -> bool:

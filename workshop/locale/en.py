@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "hub.error.not_facilitator": "Only the trainer can do this.",
     "hub.error.unknown_command": "Unknown command.",
     "hub.error.wrong_code": "This code is not right. Look at the screen again.",
+    "hub.error.full": "Too many phones have joined already.",
     "hub.error.wrong_key": "Wrong key.",
     "hub.port_taken": "Port {port} is already in use. Choose another with --port, or --port 0 for a free port.",
     "hub.port_moved": "Port {wanted} was taken; the workshop uses port {port}.",
@@ -86,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "hub.nothing_to_resume": "There is no unfinished session to resume.",
     "hub.resumed": "Session {id} resumed.",
     "hub.round_reopened": "The voting round that was open when the program stopped was reopened empty: its votes had not been saved yet.",
+    "hub.write_failed": "The record could not be saved: {error}. Check the disk or choose another folder with --data.",
     "hub.stopped": "The workshop stopped; everything is saved.",
     # CLI
     "cli.description": "Integrity workshops for candidates: dilemma cards, rules of thumb and voting by phone.",
@@ -220,6 +222,7 @@ MESSAGES: dict[str, str] = {
     "tui.summary.title": "Anonymous report of this session",
     "tui.export.done": "Report saved: {paths}",
     "tui.export.failed": "The report could not be saved: {error}",
+    "tui.write_failed": "The record could not be saved: {error}. Check the disk or choose another folder with --data.",
     # Summary
     "summary.programme": "Programme",
     "summary.day": "Date",

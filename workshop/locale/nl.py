@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "hub.error.not_facilitator": "Alleen de trainer kan dit doen.",
     "hub.error.unknown_command": "Onbekende opdracht.",
     "hub.error.wrong_code": "Deze code klopt niet. Kijk nog eens op het scherm.",
+    "hub.error.full": "Er doen al te veel telefoons mee.",
     "hub.error.wrong_key": "Verkeerde sleutel.",
     "hub.port_taken": "Poort {port} is al in gebruik. Kies een andere met --port, of --port 0 voor een vrije poort.",
     "hub.port_moved": "Poort {wanted} was bezet; de workshop gebruikt poort {port}.",
@@ -86,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "hub.nothing_to_resume": "Er is geen onafgemaakte sessie om te hervatten.",
     "hub.resumed": "Sessie {id} is hervat.",
     "hub.round_reopened": "De stemronde die openstond toen het programma stopte, is leeg opnieuw geopend: de stemmen daarvan waren nog niet bewaard.",
+    "hub.write_failed": "Het verslag kon niet worden bewaard: {error}. Controleer de schijf of kies een andere map met --data.",
     "hub.stopped": "De workshop is gestopt; alles is bewaard.",
     # CLI
     "cli.description": "Integriteitsworkshops voor kandidaten: dilemmakaarten, vuistregels en stemmen met de telefoon.",
@@ -220,6 +222,7 @@ MESSAGES: dict[str, str] = {
     "tui.summary.title": "Anoniem verslag van deze sessie",
     "tui.export.done": "Verslag opgeslagen: {paths}",
     "tui.export.failed": "Het verslag kon niet worden opgeslagen: {error}",
+    "tui.write_failed": "Het verslag kon niet worden bewaard: {error}. Controleer de schijf of kies een andere map met --data.",
     # Summary
     "summary.programme": "Programma",
     "summary.day": "Datum",

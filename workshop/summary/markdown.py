@@ -7,6 +7,21 @@ from workshop.summary.build import ItemSummary, RoundSummary, Summary
 
 BAR_WIDTH = 20
 
+_SPECIAL = "\\`*_[]()<>!#|"
+_PLACEHOLDERS = ("naam", "e-mailadres", "telefoonnummer", "BSN", "IBAN", "postcode")
+
+
+def escape(text: str) -> str:
+    """Participant and trainer text as literal Markdown: no links, images or raw HTML.
+
+    The scrubber's placeholders stay readable ("[naam]"); with "(" escaped after them they
+    can never become a link.
+    """
+    escaped = "".join("\\" + char if char in _SPECIAL else char for char in text)
+    for word in _PLACEHOLDERS:
+        escaped = escaped.replace(f"\\[{word}\\]", f"[{word}]")
+    return escaped
+
 
 def render_markdown(summary: Summary) -> str:
     lines = [
@@ -21,7 +36,7 @@ def render_markdown(summary: Summary) -> str:
     for item in summary.items:
         lines += _item(item)
     lines += [f"## {t('sessions.agenda')}", ""]
-    lines += [f"{n}. {entry}" for n, entry in enumerate(summary.agenda, 1)] or [
+    lines += [f"{n}. {escape(entry)}" for n, entry in enumerate(summary.agenda, 1)] or [
         t("summary.agenda_empty")
     ]
     lines += ["", f"## {t('summary.privacy')}", ""]
@@ -49,10 +64,10 @@ def _item(item: ItemSummary) -> list[str]:
             lines += [f"{sentence}{': ' + moves if moves else ''}.", ""]
     if item.texts:
         lines += [f"{t('summary.texts')}:", ""]
-        lines += [f"> {text}" for text in item.texts]
+        lines += [f"> {escape(text)}" for text in item.texts]
         lines.append("")
     if item.note:
-        lines += [f"{t('sessions.note')}: {item.note}", ""]
+        lines += [f"{t('sessions.note')}: {escape(item.note)}", ""]
     return lines
 
 

@@ -86,6 +86,7 @@ class WorkshopApp(App[None]):
         self.options = options
         self.opened: OpenedSession | None = None
         self.hub: Hub | None = None
+        self._reported_error: Exception | None = None
         self.clock: Callable[[], float] = options.clock or (
             lambda: asyncio.get_running_loop().time()
         )
@@ -147,6 +148,15 @@ class WorkshopApp(App[None]):
 
     def on_state_changed(self, _: StateChanged) -> None:
         self.refresh_screens()
+        self._report_write_error()
+
+    def _report_write_error(self) -> None:
+        """A checkpoint that could not be written (full disk...) must not pass silently."""
+        writer = self.opened.writer if self.opened is not None else None
+        error = writer.error if writer is not None else None
+        if error is not None and error is not self._reported_error:
+            self._reported_error = error
+            self.notify(t("tui.write_failed", error=error), severity="error", timeout=30)
 
     def refresh_screens(self) -> None:
         """Refresh every screen that shows session state and has finished mounting (a
@@ -165,6 +175,7 @@ class WorkshopApp(App[None]):
         except DomainError as error:
             self.notify(error.message, severity="warning")
             return False
+        self._report_write_error()
         if self.hub is not None:
             self.hub.mark_changed()
         for event in events:

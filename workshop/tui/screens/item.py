@@ -216,8 +216,8 @@ class ItemScreen(Screen[None]):
         from workshop.tui.screens.prompt import TextPrompt
 
         def go(answer: str | None) -> None:
-            if answer and answer.strip().isdigit():
-                self.workshop.run_command("go_to", index=int(answer) - 1)
+            if answer and answer.strip().isdecimal():
+                self.workshop.run_command("go_to", index=int(answer.strip()) - 1)
 
         count = len(self.workshop.session.items)
         self.app.push_screen(TextPrompt(t("tui.prompt.go_to", count=count)), go)

@@ -55,13 +55,18 @@ class ModerationScreen(ModalScreen[None]):
 
     def refresh_state(self) -> None:
         queue = self.query_one("#queue", OptionList)
-        highlighted = queue.highlighted
+        # Keep the highlight on the same text, not the same row: the list may reorder while
+        # the trainer reads, and J must approve what was read.
+        current = None
+        if queue.highlighted is not None and queue.option_count:
+            current = queue.get_option_at_index(queue.highlighted).id
         queue.clear_options()
         pending = self.workshop.session.pending_texts()
         for _, text in pending:
             queue.add_option(Option(Text(text.text), id=str(text.id)))
+        ids = [str(text.id) for _, text in pending]
         if pending:
-            queue.highlighted = min(highlighted or 0, len(pending) - 1)
+            queue.highlighted = ids.index(current) if current in ids else 0
         self.query_one("#moderation-empty", Static).update(
             "" if pending else t("tui.moderation.empty")
         )

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.decks import DeckError
 from workshop.decks.library import Library, builtin_paths, load_checked
 from workshop.hub.run import DEFAULT_PROGRAMME
 from workshop.i18n import t
@@ -57,7 +58,13 @@ class StartScreen(Screen[None]):
     def _load(self) -> None:
         """Decks and the stored sessions are files: read them off the event loop."""
         options = self.workshop.options
-        library = load_checked([*builtin_paths(), *options.extra_decks])
+        try:
+            library = load_checked([*builtin_paths(), *options.extra_decks])
+        except (DeckError, OSError) as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title=t("tui.start.failed"), severity="error", timeout=60
+            )
+            return
         try:
             store = SessionStore.open(data_dir(options.data))
             unfinished = store.last_unfinished()
