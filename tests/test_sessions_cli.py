@@ -103,7 +103,7 @@ def test_corrupt_database_exit_1_and_untouched(
 
 def test_resume_last_unfinished(data: Path) -> None:
     store = SessionStore.open(data)
-    resumed = Controller.resume(store, load_checked(), date(2026, 11, 30))
+    resumed = Controller.resume(store, load_checked())
     assert resumed is not None
     controller, _ = resumed
     assert controller.session.programme.id == "kandidatenavond"

@@ -98,7 +98,6 @@ class Controller:
         cls,
         store: SessionStore,
         library: Library,
-        today: date,
         names: Iterable[str] = (),
     ) -> tuple[Controller, list[Event]] | None:
         """Continue the last unfinished session, or None if there is none."""
@@ -106,7 +105,7 @@ class Controller:
         if record is None:
             return None
         programme = library.programme(record["programme"])
-        session, events = restore(record, programme, library, today, names)
+        session, events = restore(record, programme, library, names)
         controller = cls(session, store)
         controller.checkpoint()
         return controller, events

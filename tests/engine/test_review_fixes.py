@@ -55,7 +55,7 @@ def test_texts_notes_and_agenda_carry_no_escape_sequences(session: Session) -> N
 def test_returning_phone_passes_a_lock_after_restart(session: Session, library: Library) -> None:
     session.join("known")
     session.set_locked(True)
-    restored, _ = restore(to_record(session), library.programme("motorproef"), library, TODAY)
+    restored, _ = restore(to_record(session), library.programme("motorproef"), library)
     restored.join("known", returning=True)  # a token the hub verified: admitted before
     with pytest.raises(DomainError) as refused:
         restored.join("new")

@@ -383,7 +383,7 @@ def test_restore_reopens_an_open_round_empty(session: Session, library: Library)
     at_open_round(session, SCALE)
     session.cast_vote(tokens[0], session.rounds[-1].id, 4)
     record = json.loads(json.dumps(to_record(session)))
-    restored, events = restore(record, library.programme("motorproef"), library, TODAY)
+    restored, events = restore(record, library.programme("motorproef"), library)
     assert events == [RoundReopened(session.rounds[-1].id)]
     assert restored.current_round is not None
     assert restored.current_round.phase is Phase.OPEN and restored.current_round.answers == {}

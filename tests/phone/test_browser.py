@@ -71,7 +71,7 @@ class Restartable:
         store = SessionStore.open(self.data)
         today = date(2026, 11, 30)
         if resume:
-            resumed = Controller.resume(store, library, today)
+            resumed = Controller.resume(store, library)
             assert resumed is not None
             controller = resumed[0]
         else:

@@ -67,7 +67,6 @@ def restore(
     record: dict[str, Any],
     programme: Programme,
     library: Library,
-    today: date,
     names: Iterable[str] = (),
 ) -> tuple[Session, list[Event]]:
     """Rebuild a session after the program stopped.
@@ -95,7 +94,6 @@ def restore(
         if round_.phase is Phase.OPEN:
             events.append(RoundReopened(round_.id))
         session.rounds.append(round_)
-    del today  # the day of the session stays the day it started
     return session, events
 
 

@@ -92,7 +92,7 @@ def open_session(
     store = SessionStore.open(folder)
     notices: list[str] = []
     if options.resume:
-        resumed = Controller.resume(store, library, today, options.names)
+        resumed = Controller.resume(store, library, options.names)
         if resumed is None:
             raise StartError(t("hub.nothing_to_resume"))
         controller, events = resumed
