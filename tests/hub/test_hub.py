@@ -337,7 +337,9 @@ async def test_a_phone_that_also_facilitates_still_leaves(hub: HubHarness) -> No
     await receive(ws, "welcome", role="facilitator")
     await ws.close()
     boss = await hub.facilitator()
-    await state_where(boss, lambda s: s["connected"] == 0)
+    state = await state_where(boss, lambda s: s["connected"] == 0)
+    assert state["joined"] == 1
+    assert hub.hub.controller.session.connected == {}
 
 
 def test_backed_up_phones_are_skipped() -> None:
