@@ -70,3 +70,11 @@ def test_vergelijk(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert out.count("## Een etentje na de inspraakavond") == 1
     assert "| 2026-12-14 (20261214-def456) | Na het gesprek | 2 (17%) |" in out
     assert main(["sessies", "vergelijk", "20261130-abc123", "onbekend", "--data", str(data)]) == 1
+
+
+def test_cli_formats_match_the_renderers() -> None:
+    """The CLI names the formats without importing the renderers; the two lists agree."""
+    from workshop.sessions_cli import FORMATS as CLI_FORMATS
+    from workshop.summary.export import FORMATS
+
+    assert CLI_FORMATS == FORMATS

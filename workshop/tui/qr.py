@@ -57,9 +57,3 @@ def qr_text(data: str, border: int = QUIET_ZONE, scale: int = 1) -> Text:
             # The quiet zone is spaces on white: never strip them.
             text.append(char, Style(color=color, bgcolor=background))
     return text
-
-
-def qr_size(data: str, border: int = QUIET_ZONE) -> tuple[int, int]:
-    """(columns, rows) the drawn code needs."""
-    side = len(qr_matrix(data, border))
-    return side, (side + 1) // 2
