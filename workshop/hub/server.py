@@ -250,7 +250,7 @@ class Hub:
     ) -> None:
         # Bytes: compare_digest refuses non-ASCII str, which would end the handler.
         code = normalise_code(message.code).encode()
-        if not hmac.compare_digest(code, self.keys.code.encode()):
+        if not hmac.compare_digest(code, normalise_code(self.keys.code).encode()):
             await self._send(websocket, "wrong_code")
             return
         session = self.controller.session

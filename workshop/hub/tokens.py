@@ -12,8 +12,11 @@ import hashlib
 import hmac
 import secrets
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I/L: a code read from a projector is typed without doubt."""
+CODE_ALPHABET = "ABCDEFGHJKMNPRSTUWXZ34679"
+"""One character of each group of look-alikes (0/O/D/Q, 2/Z, 5/S, 8/B, U/V/Y) and none of
+1/I/L, so no two characters of a code can be mistaken for each other."""
+LOOK_ALIKES = str.maketrans("0OQ258VY", "DDDZSBUU")
+"""A typed look-alike becomes the code character it resembles (O or 0 for D, V or Y for U)."""
 CODE_LENGTH = 6
 _NONCE_BYTES = 12
 _MAC_BYTES = 12
@@ -24,8 +27,9 @@ def new_join_code() -> str:
 
 
 def normalise_code(code: str) -> str:
-    """What a person typed, as the hub compares it: upper case, no spaces or dashes."""
-    return "".join(code.split()).replace("-", "").upper()
+    """What a person typed, as the hub compares it: upper case, no spaces or dashes, and
+    look-alikes mapped onto the code alphabet."""
+    return "".join(code.split()).replace("-", "").upper().translate(LOOK_ALIKES)
 
 
 def _b64(data: bytes) -> str:
