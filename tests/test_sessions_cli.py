@@ -66,7 +66,7 @@ def test_toon_and_verwijder_unknown(data: Path, capsys: pytest.CaptureFixture[st
 
 def test_verwijder(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first = ids(data)[0]
-    assert main(["sessies", "verwijder", first, "--data", str(data)]) == 0
+    assert main(["sessies", "verwijder", first, "--ja", "--data", str(data)]) == 0
     assert first not in ids(data)
     assert f"Sessie {first} is verwijderd." in capsys.readouterr().out
 

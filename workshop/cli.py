@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -146,7 +147,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(language)
     args = build_parser().parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = getattr(args, "run", _start)
-    return run(args)
+    try:
+        code = run(args)
+        sys.stdout.flush()  # a reader that left shows up here, not at interpreter exit
+    except BrokenPipeError:
+        _drop_output()
+        return 1
+    return code
+
+
+def _drop_output() -> None:
+    """The reader of our output left early (`workshop kaarten lijst | head`): that is not an
+    error worth a traceback. What is still buffered goes nowhere, so the interpreter's last
+    flush at exit stays quiet too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _library_paths(args: argparse.Namespace) -> list[Path]:

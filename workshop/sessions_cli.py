@@ -15,6 +15,8 @@ from workshop.paths import data_dir
 
 # The report formats, without importing the renderers (kept light for --help).
 FORMATS = ("md", "html", "csv", "json")
+YES = ("j", "ja", "y", "yes")
+"""Answers that confirm a deletion, in Dutch and English."""
 
 
 def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
@@ -28,6 +30,7 @@ def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
     show.set_defaults(run=_show)
     delete = sub.add_parser("verwijder", help=t("cli.cmd.sessies.verwijder"), parents=[data_option])
     delete.add_argument("id", help=t("cli.sessies.id"))
+    delete.add_argument("--ja", action="store_true", help=t("cli.sessies.ja"))
     delete.set_defaults(run=_delete)
     purge = sub.add_parser("opschonen", help=t("cli.cmd.sessies.opschonen"), parents=[data_option])
     purge.set_defaults(run=_purge)
@@ -95,9 +98,28 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
+    """Delete one session, after asking (or with `--ja`); without a terminal to ask on and
+    without `--ja`, nothing is deleted."""
     store = _open(args)
     if store is None:
         return 1
+    record = store.get(args.id)
+    if record is None:
+        print(t("sessions.unknown", id=args.id), file=sys.stderr)
+        return 1
+    if not args.ja:
+        if not sys.stdin.isatty():
+            print(t("sessions.delete_needs_yes", id=args.id), file=sys.stderr)
+            return 1
+        title, day = record["title"], record["day"]
+        question = t("sessions.delete_confirm", id=args.id, title=title, day=day)
+        try:
+            answer = input(question + " ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in YES:
+            print(t("sessions.not_deleted", id=args.id))
+            return 1
     if not store.delete(args.id):
         print(t("sessions.unknown", id=args.id), file=sys.stderr)
         return 1
