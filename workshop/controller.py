@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import secrets
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -39,11 +40,19 @@ COMMANDS: dict[str, Callable[..., list[Event]]] = {
     "save_note": Session.save_note,
     "add_agenda": Session.add_agenda,
     "remove_agenda": Session.remove_agenda,
+    "show_lobby": Session.show_lobby,
+    "set_blackout": Session.set_blackout,
+    "start_timer": Session.start_timer,
+    "stop_timer": Session.stop_timer,
+    "adjust_timer": Session.adjust_timer,
     "end": Session.end,
 }
 """Every command a session takes, by the name the protocol and the TUI use."""
 
 _SIGNATURES = {name: inspect.signature(command) for name, command in COMMANDS.items()}
+
+_TIMED = frozenset(name for name, sig in _SIGNATURES.items() if "now" in sig.parameters)
+"""Commands that take `now`: the controller's clock supplies it, never the sender."""
 
 FACILITATOR_ONLY = frozenset(COMMANDS) - {"start", "join", "leave", "cast_vote", "submit_text"}
 """What a remote facilitator may send; `start` belongs to `Controller.new` alone."""
@@ -78,6 +87,8 @@ class Controller:
         self.store = store
         self.save: Callable[[dict[str, Any]], None] | None = store.save if store else None
         """Where checkpoints go: the store directly, or a `BackgroundWriter` on a loop."""
+        self.clock: Callable[[], float] = time.monotonic
+        """Monotonic seconds for the timer commands (tests freeze it)."""
 
     @classmethod
     def new(
@@ -118,6 +129,8 @@ class Controller:
         command = COMMANDS.get(name)
         if command is None:
             raise DomainError(ErrorCode.UNKNOWN_COMMAND, name=name)
+        if name in _TIMED:
+            args = {**args, "now": self.clock()}
         try:
             _SIGNATURES[name].bind(self.session, **args)
         except TypeError as exc:

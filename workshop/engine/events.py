@@ -90,5 +90,21 @@ class AgendaChanged(Event):
 
 
 @dataclass(frozen=True)
+class ScreenChanged(Event):
+    """The projector switched between lobby, item and black (not stored: a room's view)."""
+
+    lobby: bool
+    blackout: bool
+
+
+@dataclass(frozen=True)
+class TimerChanged(Event):
+    """The countdown was started, stopped, reset or adjusted (not stored)."""
+
+    left: int | None
+    running: bool
+
+
+@dataclass(frozen=True)
 class SessionEnded(Event):
     checkpoint: ClassVar[bool] = True

@@ -37,14 +37,17 @@ from workshop.engine.events import (
     NoteSaved,
     ParticipantsChanged,
     PhaseChanged,
+    ScreenChanged,
     SessionEnded,
     SessionStarted,
     TextModerated,
     TextSubmitted,
+    TimerChanged,
     VoteCounted,
 )
 from workshop.engine.results import Answer, Result, Shift, shift, tally
 from workshop.engine.scrub import Scrubber
+from workshop.engine.timer import Timer
 
 
 class Phase(StrEnum):
@@ -141,6 +144,12 @@ class Session:
         self.ended = False
         self.notes: dict[int, str] = {}
         self.agenda: list[str] = []
+        self.lobby = True
+        """The projector shows the lobby (QR code and join code) instead of the item."""
+        self.blackout = False
+        """The projector is black ("zwart scherm"), whatever else is going on."""
+        self.timer = Timer()
+        """The countdown of the current item, shown big on the projector."""
         self._next_text_id = 1
 
     # ----------------------------------------------------------------- reading state
@@ -254,6 +263,8 @@ class Session:
 
     def _enter(self, index: int) -> list[Event]:
         self.item_index = index
+        item = self.items[index]
+        self.timer.reset(item.timer_seconds if isinstance(item, CardItem) else None)
         events: list[Event] = [ItemChanged(index)]
         if isinstance(self.items[index], CardItem) and not self.rounds_of(index):
             round_ = Round(id=len(self.rounds) + 1, item_index=index, attempt=1)
@@ -320,6 +331,7 @@ class Session:
             id=len(self.rounds) + 1, item_index=round_.item_index, attempt=2, phase=Phase.OPEN
         )
         self.rounds.append(second)
+        self.timer.reset(self.timer.seconds)
         return [PhaseChanged(second.id, second.phase)]
 
     def cast_vote(self, token: str, round_id: int, answer: object) -> list[Event]:
@@ -435,12 +447,49 @@ class Session:
         del self.agenda[index]
         return [AgendaChanged()]
 
+    # ----------------------------------------------------------------- the room's screen
+
+    def show_lobby(self, shown: bool) -> list[Event]:
+        """Show the lobby (QR and join code) on the projector, or go back to the item."""
+        if self.lobby == shown:
+            return []
+        self.lobby = shown
+        return [ScreenChanged(self.lobby, self.blackout)]
+
+    def set_blackout(self, blackout: bool) -> list[Event]:
+        """Make the projector black ("zwart scherm") or show it again."""
+        if self.blackout == blackout:
+            return []
+        self.blackout = blackout
+        return [ScreenChanged(self.lobby, self.blackout)]
+
+    def start_timer(self, now: float) -> list[Event]:
+        self._check_running()
+        self.timer.start(now)
+        return [self._timer_changed(now)]
+
+    def stop_timer(self, now: float) -> list[Event]:
+        self._check_running()
+        self.timer.stop(now)
+        return [self._timer_changed(now)]
+
+    def adjust_timer(self, delta: int, now: float) -> list[Event]:
+        """Give the room more (or less) time: `delta` seconds, never below zero."""
+        self._check_running()
+        self.timer.adjust(delta, now)
+        return [self._timer_changed(now)]
+
+    def _timer_changed(self, now: float) -> TimerChanged:
+        return TimerChanged(self.timer.left(now), self.timer.running(now))
+
     # ----------------------------------------------------------------- the end
 
     def end(self) -> list[Event]:
         """Close any open round and mark the session finished; drops every in-memory map."""
         events = self._close_open_round() if not self.ended else []
         self.ended = True
+        self.lobby = False
+        self.timer.reset(None)
         for round_ in self.rounds:
             round_.answers = {}
             round_.pending_texts = []
