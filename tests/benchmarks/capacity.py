@@ -1,0 +1,383 @@
+"""Capacity, side by side: our hub against a bare batched websockets server (the floor).
+
+Run:  .venv/bin/python tests/benchmarks/capacity.py            (N = 100 ... 5,000)
+      .venv/bin/python tests/benchmarks/capacity.py --belast   (another process loads a core)
+
+Three processes: this one is the load client (simulated phones from
+`workshop.capacity.phones`: raw sockets, standard library only, no hub code), and each server
+runs in a child process of its own (`capacity.py serve floor|hub`):
+
+- floor: the least a batched vote server must do, written here: websockets with the hub's
+  settings (compression=None, max_size, max_queue, backlog, pings), JSON in, a vote count
+  that a timer sends to every phone ten times a second while it changes;
+- hub: our `Hub`, started the way `workshop hub` starts it (`open_session` + `start_hub`) with
+  a temporary data folder. It runs in-process in a child of the benchmark rather than as
+  `workshop hub`, so that both servers carry the same event-loop lag probe and report it the
+  same way; the code path that serves phones is the one `workshop hub` runs;
+
+For each N both servers get N phones at the same time; then rounds alternate floor, hub,
+floor, hub, ... (after one warm-up round each), so a passing load on the machine hits both.
+A round: the facilitator opens voting, every phone votes once at the same moment, and the
+round ends when every phone has seen the final count. Printed per N: the median of three
+rounds for each server and their ratio, memory per phone (the server's RSS growth / N), and
+the worst event-loop lag of each server process during the rounds.
+
+Bounded: 127.0.0.1 only, every wait has a time limit, the whole run stops after 20 minutes,
+children stop when this process goes away (their stdin closes), and temporary folders are
+removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop.capacity.phones import Facilitator, Fleet, raise_fd_limit
+
+SIZES = (100, 500, 1000, 2000, 5000)
+ROUNDS = 3
+WAIT = 60.0
+"""Seconds any single step may take."""
+RUN_LIMIT = 20 * 60
+"""Seconds the whole run may take."""
+TICK = 0.1
+"""The floor's broadcast interval: at most ten states a second (ARCHITECTURE.md)."""
+HERE = Path(__file__).resolve()
+
+
+# ---------------------------------------------------------------------------- servers
+
+
+async def serve(kind: str, phones: int) -> None:
+    """Child process: run one server, print its address, obey commands on stdin."""
+    from workshop.capacity.lag import LagProbe
+
+    raise_fd_limit()
+    probe = LagProbe()
+    probe.start()
+    extra: dict[str, Any] = {}
+    async with contextlib.AsyncExitStack() as stack:
+        if kind == "floor":
+            info = await stack.enter_async_context(floor_server())
+        else:
+            info = await stack.enter_async_context(hub_server(phones))
+        print(json.dumps(info), flush=True)
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader()
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+        while True:
+            line = (await reader.readline()).decode().strip()
+            if line in ("", "stop"):
+                break  # EOF: the benchmark went away
+            if line == "mark":
+                probe.reset()
+                if "screen" in extra:
+                    extra["screen"].reset()
+                print(json.dumps({"ok": True}), flush=True)
+            elif line == "lag":
+                report = {"lag": probe.worst}
+                if "screen" in extra:
+                    report["screen"] = extra["screen"].seen_at
+                print(json.dumps(report), flush=True)
+    await probe.stop()
+
+
+@contextlib.asynccontextmanager
+async def floor_server() -> Any:
+    """A bare websockets server that batches the count: the least any vote server does."""
+    from websockets.asyncio.server import ServerConnection, broadcast, serve
+
+    phones: set[ServerConnection] = set()
+    bosses: set[ServerConnection] = set()
+    voters: set[ServerConnection] = set()
+    state = {"item": 0, "round": 0, "phase": "shown"}
+    dirty = [False]
+
+    def encode() -> str:
+        return json.dumps(
+            {
+                "type": "state",
+                "item": {"index": state["item"]},
+                "round": {"id": state["round"], "phase": state["phase"]},
+                "joined": len(phones),
+                "voted": len(voters),
+            },
+            separators=(",", ":"),
+        )
+
+    async def handler(ws: ServerConnection) -> None:
+        try:
+            async for frame in ws:
+                message = json.loads(frame)
+                kind = message.get("type")
+                if kind == "vote":
+                    if (
+                        ws in phones
+                        and state["phase"] == "open"
+                        and message.get("round") == state["round"]
+                    ):
+                        voters.add(ws)
+                        dirty[0] = True
+                elif kind == "join":
+                    phones.add(ws)
+                    await ws.send(encode())
+                elif kind == "facilitate":
+                    bosses.add(ws)
+                    await ws.send(encode())
+                elif kind == "command" and ws in bosses:
+                    name = message.get("name")
+                    if name == "go_to":
+                        state["item"] = message["args"]["index"]
+                    elif name == "open_voting":
+                        state["round"] += 1
+                        state["phase"] = "open"
+                        voters.clear()
+                    elif name == "close_voting":
+                        state["phase"] = "closed"
+                    dirty[0] = True
+        finally:
+            phones.discard(ws)
+            bosses.discard(ws)
+            voters.discard(ws)
+
+    async def ticker() -> None:
+        while True:
+            await asyncio.sleep(TICK)
+            if dirty[0]:
+                dirty[0] = False
+                frame = encode()
+                broadcast(phones, frame)
+                broadcast(bosses, frame)
+
+    async with serve(
+        handler,
+        "127.0.0.1",
+        0,
+        compression=None,
+        max_size=8 * 1024,
+        max_queue=16,
+        ping_interval=20.0,
+        ping_timeout=20.0,
+        server_header=None,
+        backlog=2048,
+    ) as server:
+        task = asyncio.create_task(ticker())
+        try:
+            yield {"port": server.sockets[0].getsockname()[1], "code": "FLOOR", "key": "floor"}
+        finally:
+            task.cancel()
+
+
+@contextlib.asynccontextmanager
+async def hub_server(phones: int) -> Any:
+    """Our hub, started as `workshop hub` starts it, with a temporary data folder."""
+    from datetime import date
+
+    from workshop.capacity.programme import write_programme
+    from workshop.hub.run import HubOptions, close_session, open_session, start_hub
+
+    with tempfile.TemporaryDirectory(prefix="capacity-") as folder:
+        programme = write_programme(Path(folder), ROUNDS + 1)
+        options = HubOptions(
+            programme=str(programme),
+            host="127.0.0.1",
+            port=0,
+            data=Path(folder) / "data",
+            capacity=phones + 10,
+        )
+        opened = open_session(options, date.today())
+        hub = await start_hub(opened, options)
+        try:
+            yield {
+                "port": hub.port,
+                "code": opened.keys.code,
+                "key": opened.keys.facilitator_key,
+            }
+        finally:
+            await close_session(hub, opened)
+
+
+# ---------------------------------------------------------------------------- client side
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+@dataclass
+class Server:
+    """One server child process, its phones and its figures."""
+
+    kind: str
+    process: asyncio.subprocess.Process
+    info: dict[str, Any]
+    fleet: Fleet | None = None
+    boss: Facilitator | None = None
+    rss_before: int = 0
+    rss_after: int = 0
+    rounds: list[float] = field(default_factory=list)
+    lags: list[float] = field(default_factory=list)
+    screens: list[float] = field(default_factory=list)
+
+    @classmethod
+    async def start(cls, kind: str, phones: int) -> Server:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(HERE),
+            "serve",
+            kind,
+            "--phones",
+            str(phones),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        server = cls(kind, process, {})
+        server.info = await server.read()
+        return server
+
+    async def read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = await asyncio.wait_for(self.process.stdout.readline(), WAIT)
+        if not line:
+            raise RuntimeError(f"the {self.kind} server stopped")
+        return json.loads(line)  # type: ignore[no-any-return]
+
+    async def ask(self, command: str) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command.encode() + b"\n")
+        await self.process.stdin.drain()
+        return await self.read()
+
+    async def stop(self) -> None:
+        if self.fleet is not None:
+            self.fleet.close()
+        if self.boss is not None:
+            self.boss.close()
+        if self.process.returncode is None:
+            with contextlib.suppress(Exception):
+                assert self.process.stdin is not None
+                self.process.stdin.close()
+            try:
+                await asyncio.wait_for(self.process.wait(), 30)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
+
+
+async def measure(size: int, kinds: list[str]) -> list[Server]:
+    servers = [await Server.start(kind, size) for kind in kinds]
+    try:
+        for server in servers:
+            server.rss_before = rss_kib(server.process.pid)
+            fleet = Fleet("127.0.0.1", server.info["port"], server.info["code"])
+            server.fleet = fleet
+            joined = await fleet.connect(size, timeout=WAIT)
+            if joined.phones != size:
+                raise RuntimeError(
+                    f"{server.kind}: {joined.phones} of {size} phones joined "
+                    f"(refused {dict(joined.refused)}, errors {dict(joined.errors)})"
+                )
+            server.boss = await fleet.facilitator(server.info["key"], WAIT)
+        for index in range(ROUNDS + 1):
+            for server in servers:
+                assert server.fleet is not None and server.boss is not None
+                await asyncio.sleep(0.3)  # let the previous round's last states settle
+                await server.ask("mark")
+                result = await server.fleet.vote_round(server.boss, index, WAIT)
+                report = await server.ask("lag")
+                if not result.complete:
+                    raise RuntimeError(f"{server.kind}: not every phone saw the final count")
+                if index == 0:
+                    continue  # warm-up
+                server.rounds.append(result.seconds)
+                server.lags.append(report["lag"])
+                if "screen" in report and report["screen"] is not None:
+                    server.screens.append(report["screen"])
+        for server in servers:
+            server.rss_after = rss_kib(server.process.pid)
+    finally:
+        for server in servers:
+            await server.stop()
+    return servers
+
+
+def busy_core(seconds: float) -> asyncio.Future[asyncio.subprocess.Process]:
+    """Another process that keeps one core busy (bounded by itself)."""
+    code = f"import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass\n"
+    return asyncio.ensure_future(asyncio.create_subprocess_exec(sys.executable, "-c", code))
+
+
+async def run(sizes: list[int], loaded: bool) -> None:
+    limit = raise_fd_limit()
+    # This process holds the phones of both servers at once, plus some spare.
+    biggest = max(sizes) * 2 + 200
+    if limit < biggest:
+        print(
+            f"open-file limit {limit} is too low for {max(sizes)} phones on two servers "
+            f"(needs {biggest}); raise it with `ulimit -n {biggest}` first",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    busy = await busy_core(RUN_LIMIT) if loaded else None
+    print(
+        f"capacity: hub vs floor, median of {ROUNDS} rounds; "
+        f"{os.cpu_count()} cores; {'one core loaded by another process' if loaded else 'quiet'}"
+    )
+    header = (
+        f"{'N':>6} {'floor s':>8} {'hub s':>8} {'ratio':>6} "
+        f"{'hub KiB/phone':>13} {'floor KiB/phone':>15} {'hub lag ms':>10} {'floor lag ms':>12}"
+    )
+    print(header, flush=True)
+    try:
+        for size in sizes:
+            floor, hub = await measure(size, ["floor", "hub"])
+            f, h = statistics.median(floor.rounds), statistics.median(hub.rounds)
+            print(
+                f"{size:>6} {f:>8.3f} {h:>8.3f} {h / f:>6.2f} "
+                f"{(hub.rss_after - hub.rss_before) / size:>13.1f} "
+                f"{(floor.rss_after - floor.rss_before) / size:>15.1f} "
+                f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f}",
+                flush=True,
+            )
+            print(
+                f"       rounds floor {[round(x, 3) for x in floor.rounds]}, "
+                f"hub {[round(x, 3) for x in hub.rounds]}",
+                flush=True,
+            )
+    finally:
+        if busy is not None:
+            busy.kill()
+            await busy.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("role", nargs="?", default="run", choices=["run", "serve"])
+    parser.add_argument("kind", nargs="?", choices=["floor", "hub"])
+    parser.add_argument("--phones", type=int, default=0)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--belast", action="store_true", help="load one core with another process")
+    args = parser.parse_args()
+    if args.role == "serve":
+        asyncio.run(asyncio.wait_for(serve(args.kind, args.phones), RUN_LIMIT))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    asyncio.run(asyncio.wait_for(run(sizes, args.belast), RUN_LIMIT))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""How late the event loop runs: a timer that should fire every few milliseconds.
+
+A loop busy with other work (sending to thousands of phones, drawing the TUI) runs the timer
+late; the worst delay since the last `reset` is what a trainer's key press would wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+
+class LagProbe:
+    """Measures the event loop's lag on the loop it is started on."""
+
+    def __init__(self, interval: float = 0.005) -> None:
+        self.interval = interval
+        self.worst = 0.0
+        """Seconds: the largest delay seen since the last reset."""
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    def reset(self) -> None:
+        self.worst = 0.0
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(self.interval)
+            late = time.perf_counter() - before - self.interval
+            if late > self.worst:
+                self.worst = late
