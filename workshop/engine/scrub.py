@@ -1,18 +1,22 @@
 """Remove personal data from free text before it is shown or stored (AVG/GDPR).
 
 Facilitator notes and participants' open answers are free text, and people type what they
-know: an e-mail address, a phone number, a BSN, a bank account, a postcode, a name. This module
-replaces each of those with a Dutch placeholder in square brackets ("[e-mailadres]",
-"[telefoonnummer]", "[BSN]", "[IBAN]", "[postcode]", "[naam]") and reports how many of each
-kind it removed.
+know: an e-mail address, a phone number, a BSN, a bank account, a postcode, a street address,
+a name. This module replaces each of those with a Dutch placeholder in square brackets
+("[e-mailadres]", "[telefoonnummer]", "[BSN]", "[IBAN]", "[postcode]", "[adres]", "[naam]")
+and reports how many of each kind it removed.
 
 Two failure modes pull in opposite directions: a miss leaks personal data, a false positive
 wrecks a useful discussion note ("in 2024 ging 1.500.000 euro naar art. 28"). So every rule is
 deliberately narrow and, where a checksum exists (BSN elfproef, IBAN mod-97), a candidate must
 pass it before it is removed.
 
+Names are the exception to "narrow": every part of a declared name is removed, in any case,
+with or without accents (see `workshop.engine.names`), because a first name or a surname alone
+identifies someone in a room of twenty.
+
 Pure: standard library only, no I/O, no module-level state. The names of a session are given
-to a `Scrubber` and live only in that instance.
+to a `Scrubber` and live only in that instance (as folded words, or as keyed hashes).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from workshop.engine.names import DeclaredNames, NameTerms, SealedNames, find_names
 
 __all__ = [
     "KINDS",
@@ -33,7 +39,7 @@ __all__ = [
 ]
 
 # The kinds in the fixed order in which `ScrubResult.removed` reports them.
-KINDS: tuple[str, ...] = ("email", "telefoon", "bsn", "iban", "postcode", "naam")
+KINDS: tuple[str, ...] = ("email", "telefoon", "bsn", "iban", "postcode", "adres", "naam")
 
 PLACEHOLDERS: dict[str, str] = {
     "email": "[e-mailadres]",
@@ -41,6 +47,7 @@ PLACEHOLDERS: dict[str, str] = {
     "bsn": "[BSN]",
     "iban": "[IBAN]",
     "postcode": "[postcode]",
+    "adres": "[adres]",
     "naam": "[naam]",
 }
 
@@ -339,37 +346,127 @@ def _replace_postcode(match: re.Match[str]) -> str | None:
     return PLACEHOLDERS["postcode"]
 
 
+# -------------------------------------------------------------------------------- address
+
+# A street address is a street name ending in one of these words, then a house number:
+# "Dorpsstraat 12", "Kerkweg 3a", "Laan van Meerdervoort 5", "Oude Gracht 12-bis",
+# "Hoofdstraat 1 A". A street name without a number ("de Kerkstraat") is a place, not an
+# address, and stays. "ring" after an "e" is a noun ending ("vergadering 3", "aflevering 2").
+_STREET_ENDINGS = (
+    "straat",
+    "weg",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "pad",
+    "steeg",
+    "hof",
+    "dreef",
+    "park",
+    "ring",
+    "plantsoen",
+    "markt",
+    "boulevard",
+    "burgwal",
+)
+_STREET_SUFFIX = (
+    "(?i:"
+    + "|".join(r"(?<![eE])ring" if ending == "ring" else ending for ending in _STREET_ENDINGS)
+    + ")"
+)
+_LETTER = r"[^\W\d_]"
+_CAPITALISED = rf"[A-ZÀ-ÖØ-Þ]{_LETTER}*(?:['’-]{_LETTER}+)*"
+_STREET_PARTICLES = r"(?:van|de|der|den|het|'t|’t|ten|ter|te|op|aan|bij|in|'s|’s)"
+# A house number (1..9999) with the usual additions: 3a, 1 A, 12-bis, 12 bis, 12-1, 12-II,
+# 12hs, 12-bg.
+_HOUSE_NUMBER = (
+    r"[1-9]\d{0,3}"
+    r"(?:[ \u00a0]?-[ \u00a0]?(?:bis|hs|bg|huis|[1-9]\d{0,3}|I{1,3}|IV|[A-Za-z])"
+    r"|[ \u00a0]?(?:bis|hs|bg|huis)"
+    r"|[A-Za-z]"
+    r"|[ \u00a0](?:I{1,3}|IV|[A-Z])"
+    r")?"
+)
+# A number followed by one of these counts something; it is not a house number
+# ("het windpark 12 turbines", "de woningmarkt 3 procent").
+_COUNTED = (
+    r"(?:%|‰|procent|keer|maal|x|euro|eur|jaar|jaren|maanden|weken|dagen|uur|minuten|"
+    r"km|kilometer|m|meter|m2|ha|hectare|mensen|personen|deelnemers|leden|raadsleden|"
+    r"stemmen|zetels|woningen|huizen|panden|bomen|turbines|windmolens|stuks)"
+)
+_ADDRESS = re.compile(
+    r"(?<![\w'’-])"
+    rf"(?:(?P<before>{_CAPITALISED})(?P<gap>[ \u00a0]+))?"
+    rf"(?P<street>{_LETTER}*?{_STREET_SUFFIX})"
+    rf"(?P<after>(?:(?:[ \u00a0]+{_STREET_PARTICLES})*[ \u00a0]+{_CAPITALISED}){{0,3}})"
+    r"[ \u00a0]+"
+    rf"(?P<number>{_HOUSE_NUMBER})"
+    r"(?![\w-])(?![.,]\d)"
+    rf"(?![ \u00a0]*(?i:{_COUNTED})(?!\w))"
+)
+# Capitalised words before a street name that are not part of it: sentence starts and
+# function words ("In de Kerkstraat 12" keeps "In").
+_NOT_BEFORE_A_STREET = frozenset(
+    {
+        *("de", "het", "een", "in", "op", "aan", "bij", "naar", "van", "uit", "voor", "over"),
+        *("ik", "wij", "we", "zij", "ze", "hij", "jij", "je", "u", "en", "of", "maar", "dus"),
+        *("via", "tot", "vanaf", "langs", "achter", "naast", "tegenover", "richting"),
+    }
+)
+# Ordinary words with a street ending.
+_NOT_A_STREET = frozenset({"onderweg", "halfweg", "midweg"})
+
+
+def _replace_address(match: re.Match[str]) -> str | None:
+    street = match.group("street")
+    bare = street.casefold() in _STREET_ENDINGS
+    if street.casefold() in _NOT_A_STREET:
+        return None
+    # A lone "weg 3" or "plein 2" in lower case is a sentence, not a street name.
+    if bare and not street[0].isupper():
+        return None
+    # "Laan van Meerdervoort": only a bare street word takes a name after it.
+    if match.group("after") and not bare:
+        return None
+    number = match.group("number")
+    digits = re.match(r"\d+", number)
+    assert digits is not None
+    if (
+        len(digits.group(0)) == 4
+        and 1800 <= int(digits.group(0)) <= 2099
+        and digits.group(0) == number
+    ):
+        return None  # a year: "de woningmarkt 2026"
+    before = match.group("before")
+    if before is not None and before.casefold() in _NOT_BEFORE_A_STREET:
+        return before + match.group("gap") + PLACEHOLDERS["adres"]
+    return PLACEHOLDERS["adres"]
+
+
 # -------------------------------------------------------------------------------- names
 
 
-def _word_pattern(word: str) -> str:
-    """One word of a name as a regex; either apostrophe matches both."""
-    return "".join("['’]" if char in "'’" else re.escape(char) for char in word)
-
-
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for all names of a session, or None when there are none.
-
-    Longest names first, so "Jan de Vries" wins over "Jan" at the same position. Any run of
-    whitespace inside a name matches any run in the text, and a straight apostrophe matches a
-    curly one (O'Brien / O’Brien). The look-arounds are Unicode-aware (\\w covers Ç, Æ, ø), so
-    "Jan" does not hit "Janssen" or "januari"; an apostrophe is not a word character, so the
-    possessive "Jan's" / "Fatima’s" is found and its "'s" stays in the text.
-    """
-    unique: dict[str, str] = {}
-    for name in names:
-        words = name.split()
-        if words:
-            unique.setdefault(" ".join(words).casefold(), " ".join(words))
-    if not unique:
-        return None
-    ordered = sorted(unique.values(), key=len, reverse=True)
-    alternatives = [r"\s+".join(_word_pattern(word) for word in name.split()) for name in ordered]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def _replace_name(match: re.Match[str]) -> str | None:
-    return PLACEHOLDERS["naam"]
+def _apply_names(names: list[NameTerms], protected: re.Pattern[str], text: str) -> tuple[str, int]:
+    """Replace every declared name outside the `protected` spans; returns text and count."""
+    count = 0
+    pieces = protected.split(text)
+    for index in range(0, len(pieces), 2):
+        piece = pieces[index]
+        spans = find_names(piece, names) if piece else []
+        if not spans:
+            continue
+        count += len(spans)
+        out: list[str] = []
+        position = 0
+        for start, end in spans:
+            out += [piece[position:start], PLACEHOLDERS["naam"]]
+            position = end
+        out.append(piece[position:])
+        pieces[index] = "".join(out)
+    return "".join(pieces), count
 
 
 # -------------------------------------------------------------------------------- engine
@@ -404,13 +501,16 @@ def _apply(
 class Scrubber:
     """Scrubs texts for one session; the session's names live only in this instance."""
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        # Only the compiled pattern is kept: the names are in memory for as long as this
-        # scrubber lives, and nowhere else.
-        name_pattern = _name_pattern(names)
+    def __init__(self, names: Iterable[str] = (), sealed: SealedNames | None = None) -> None:
+        """`names`: the names declared for this run (kept as folded words, in memory only);
+        `sealed`: names declared before a restart, as keyed hashes."""
+        self._names: list[NameTerms] = [DeclaredNames(names)]
+        if sealed is not None:
+            self._names.append(sealed)
         # Processing order matters: e-mail first (addresses contain digits, names and
         # postcode-like parts), then IBAN (contains a 9- or 10-digit run), phone (a 10-digit
-        # run must not be read as a BSN), BSN, postcode and finally names.
+        # run must not be read as a BSN), BSN, postcode, street address and finally names
+        # (a street named after a person is an address, not a name).
         # Each rule: kind, pattern, replacement, and the spans it must not touch.
         self._rules: list[tuple[str, re.Pattern[str], _Replace, re.Pattern[str]]] = [
             ("email", _EMAIL, _replace_email, _PLACEHOLDER_SPLIT),
@@ -418,9 +518,13 @@ class Scrubber:
             ("telefoon", _PHONE, _replace_phone, _PROTECTED_AFTER_IBAN),
             ("bsn", _BSN, _replace_bsn, _PROTECTED_AFTER_IBAN),
             ("postcode", _POSTCODE, _replace_postcode, _PROTECTED_AFTER_IBAN),
+            ("adres", _ADDRESS, _replace_address, _PROTECTED_AFTER_IBAN),
         ]
-        if name_pattern is not None:
-            self._rules.append(("naam", name_pattern, _replace_name, _PROTECTED_AFTER_IBAN))
+
+    @property
+    def has_names(self) -> bool:
+        """True when any name was declared (now or before a restart)."""
+        return any(self._names)
 
     def scrub(self, text: str) -> ScrubResult:
         """`text` with every recognised personal value replaced by its placeholder."""
@@ -436,6 +540,9 @@ class Scrubber:
                 text, count = _apply(pattern, replace, protected, text)
                 counts[kind] += count
                 found += count
+            text, count = _apply_names(self._names, _PROTECTED_AFTER_IBAN, text)
+            counts["naam"] += count
+            found += count
             if not found:
                 break
         removed = tuple(Removal(kind, counts[kind]) for kind in KINDS if counts[kind])

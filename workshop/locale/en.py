@@ -218,6 +218,7 @@ MESSAGES: dict[str, str] = {
     "tui.removed.bsn": "BSN",
     "tui.removed.iban": "IBAN",
     "tui.removed.postcode": "postcode",
+    "tui.removed.adres": "street address",
     "tui.removed.naam": "name",
     "tui.moderation.title": "Participants' texts — J = approve, X = reject",
     "tui.moderation.empty": "No texts are waiting.",

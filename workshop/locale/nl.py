@@ -218,6 +218,7 @@ MESSAGES: dict[str, str] = {
     "tui.removed.bsn": "BSN",
     "tui.removed.iban": "IBAN",
     "tui.removed.postcode": "postcode",
+    "tui.removed.adres": "adres",
     "tui.removed.naam": "naam",
     "tui.moderation.title": "Teksten van deelnemers — J = goedkeuren, X = afkeuren",
     "tui.moderation.empty": "Er wachten geen teksten.",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from workshop.engine.scrub import PLACEHOLDERS
 from workshop.i18n import t
 from workshop.summary.build import ItemSummary, RoundSummary, Summary
 
 BAR_WIDTH = 20
 
 _SPECIAL = "\\`*_[]()<>!#|"
-_PLACEHOLDERS = ("naam", "e-mailadres", "telefoonnummer", "BSN", "IBAN", "postcode")
+_PLACEHOLDERS = tuple(placeholder.strip("[]") for placeholder in PLACEHOLDERS.values())
 
 
 def escape(text: str) -> str:
