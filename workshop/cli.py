@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from workshop import i18n, sessions_cli
+from workshop import i18n, network_cli, sessions_cli
 from workshop.decks import DeckError, Library, load_checked, load_library
 from workshop.decks.library import builtin_paths, card_summary
 from workshop.decks.render import render_card
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     hub.set_defaults(run=_hub)
 
     sessions_cli.add_commands(commands, data_option)
+    network_cli.add_command(commands)
     return parser
 
 
