@@ -267,7 +267,7 @@ MESSAGES: dict[str, str] = {
     "tui.moderation.title": "Participants' texts — J = approve, X = reject",
     "tui.moderation.empty": "No texts are waiting.",
     "tui.help.title": "Keys",
-    "tui.help.footer": "Every command is also in the command palette (Ctrl+P).",
+    "tui.help.footer": "Every command is also in the command palette (Ctrl+P). Phones cannot get in? Type in a terminal: workshop netwerk",
     "tui.summary.title": "Anonymous report of this session",
     "tui.export.done": "Report saved: {paths}",
     "tui.export.failed": "The report could not be saved: {error}",

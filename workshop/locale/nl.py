@@ -267,7 +267,7 @@ MESSAGES: dict[str, str] = {
     "tui.moderation.title": "Teksten van deelnemers — J = goedkeuren, X = afkeuren",
     "tui.moderation.empty": "Er wachten geen teksten.",
     "tui.help.title": "Toetsen",
-    "tui.help.footer": "Alle opdrachten staan ook in het opdrachtenpalet (Ctrl+P).",
+    "tui.help.footer": "Alle opdrachten staan ook in het opdrachtenpalet (Ctrl+P). Telefoons komen er niet in? Typ in een terminal: workshop netwerk",
     "tui.summary.title": "Anoniem verslag van deze sessie",
     "tui.export.done": "Verslag opgeslagen: {paths}",
     "tui.export.failed": "Het verslag kon niet worden opgeslagen: {error}",
