@@ -121,8 +121,11 @@ class Controller:
         controller.checkpoint()
         return controller, events
 
-    def run(self, name: str, **args: Any) -> list[Event]:
+    def run(self, name: str, /, **args: Any) -> list[Event]:
         """Apply one command; raises DomainError when it is not allowed now.
+
+        `name` is positional-only so that arguments called `name` or `self` (from a remote
+        facilitator) land in `args` and are refused as bad arguments, not a TypeError here.
 
         Writes the record when the command caused a checkpoint event (never for a vote).
         """

@@ -156,8 +156,20 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _text(value: Any, most: int) -> bool:
+    """A string of at most `most` characters that is valid Unicode: JSON may carry a lone
+    surrogate ("\\ud800"), which no encoder accepts, so it is refused here, once."""
+    if not isinstance(value, str) or len(value) > most:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _short(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= MAX_SHORT
+    return _text(value, MAX_SHORT) and len(value) > 0
 
 
 def _args(value: Any) -> bool:
@@ -174,7 +186,7 @@ def _scalar(value: Any) -> bool:
         return True
     if _is_int(value):
         return bool(-(10**9) <= value <= 10**9)
-    return isinstance(value, str) and len(value) <= MAX_TEXT
+    return _text(value, MAX_TEXT)
 
 
 _CHECKS = {
@@ -182,9 +194,9 @@ _CHECKS = {
     "short_or_null": lambda v: v is None or _short(v),
     "round": lambda v: _is_int(v) and 1 <= v <= 10**6,
     "choice": lambda v: (
-        (isinstance(v, str) and 0 < len(v) <= 8) or (_is_int(v) and -1000 <= v <= 1000)
+        (_text(v, 8) and len(v) > 0) or (_is_int(v) and -1000 <= v <= 1000)
     ),
-    "text": lambda v: isinstance(v, str) and len(v) <= MAX_TEXT,
+    "text": lambda v: _text(v, MAX_TEXT),
     "args": _args,
 }
 

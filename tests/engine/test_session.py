@@ -89,7 +89,10 @@ def test_phases_in_order(session: Session) -> None:
 def test_vote_may_change_while_open_and_counts_once(session: Session) -> None:
     (token,) = joined(session, 1)
     round_id = at_open_round(session, DILEMMA)
-    assert session.cast_vote(token, round_id, "A") == [VoteCounted(round_id, 1)]
+    assert session.cast_vote(token, round_id, "A") == [
+        VoteCounted(round_id, 1),
+        ParticipantsChanged(joined=1, connected=1),  # the first vote makes a participant
+    ]
     assert session.cast_vote(token, round_id, "C") == [VoteCounted(round_id, 1)]
     assert session.rounds[-1].answers == {token: "C"}
 
@@ -191,7 +194,7 @@ def test_going_back_shows_the_earlier_round(session: Session) -> None:
 def test_open_text_is_scrubbed_and_moderated(session: Session) -> None:
     tokens = joined(session, 2)
     round_id = at_open_round(session, OPEN)
-    (event,) = session.submit_text(tokens[0], round_id, "Mail Jan Jansen via jan@example.nl")
+    event, *_ = session.submit_text(tokens[0], round_id, "Mail Jan Jansen via jan@example.nl")
     assert isinstance(event, TextSubmitted) and event.pending == 1
     session.submit_text(tokens[1], round_id, "Geen cadeaus boven de vijftig euro")
     pending = session.pending_texts()
@@ -224,20 +227,36 @@ def test_notes_and_agenda_are_scrubbed(session: Session) -> None:
     assert session.agenda == []
 
 
-def test_participants_joined_and_connected(session: Session) -> None:
+def test_participants_count_from_their_first_vote_not_from_joining(session: Session) -> None:
     session.join("a")
     session.join("a")  # a second tab of the same phone
     (event,) = session.join("b")
-    assert event == ParticipantsChanged(joined=2, connected=2)
+    assert event == ParticipantsChanged(joined=0, connected=2)
+    round_id = at_open_round(session, DILEMMA)
+    session.cast_vote("a", round_id, "A")
+    assert session.participant_count == 1
     session.leave("a")
-    assert session.leave("a") == [ParticipantsChanged(joined=2, connected=1)]
+    assert session.leave("a") == [ParticipantsChanged(joined=1, connected=1)]
+    session.leave("b")  # joined and left without a word: never a participant
+    assert session.participants == {"a"} and session.connected == {}
+    assert to_record(session)["participants"] == 1
+
+
+def test_a_join_and_leave_flood_leaves_nothing_behind(session: Session) -> None:
+    for number in range(4000):
+        session.join(f"t{number}")
+        session.leave(f"t{number}")
+    assert session.participant_count == 0 and session.connected == {}
+    assert session.participants == set()
 
 
 def test_locked_joining_still_lets_known_phones_back(session: Session) -> None:
     session.join("known")
+    session.cast_vote("known", at_open_round(session, DILEMMA), "A")
     session.set_locked(True)
     session.leave("known")
     session.join("known")
+    session.join("issued before", returning=True)  # a token the hub verified
     with pytest.raises(DomainError) as error:
         session.join("new")
     assert error.value.code is ErrorCode.JOINING_LOCKED

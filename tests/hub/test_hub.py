@@ -36,7 +36,8 @@ async def test_join_gives_token_and_state(hub: HubHarness) -> None:
     state = await state_where(ws, lambda s: s["round"] is not None)
     assert state["round"]["question"]["type"] == "keuze"
     assert [o["key"] for o in state["round"]["question"]["options"]] == ["A", "B", "C"]
-    assert state["joined"] == 1
+    assert state["connected"] == 1
+    assert state["joined"] == 0  # a participant from its first vote or text on
 
 
 async def test_typed_code_is_forgiving_about_case_and_spaces(hub: HubHarness) -> None:
@@ -56,7 +57,7 @@ async def test_vote_ack_change_and_count(hub: HubHarness) -> None:
     state = await state_where(boss, lambda s: s["voted"] == 1)
     assert state["results"] is None  # blind: even the facilitator sees nothing while open
     assert hub.hub.controller.session.rounds[-1].answers == {
-        next(iter(hub.hub.controller.session.joined)): "C"
+        next(iter(hub.hub.controller.session.participants)): "C"
     }
 
 
@@ -302,14 +303,17 @@ async def test_one_connection_is_one_participant(hub: HubHarness) -> None:
         await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"}))
         await receive(ws, "ack")
     session = hub.hub.controller.session
-    assert len(session.joined) == 1
+    assert len(session.participants) == 1 and len(session.connected) == 1
     assert len(session.rounds[-1].answers) == 1
 
 
 async def test_new_tokens_are_bounded(make_hub: MakeHub) -> None:
-    hub = await make_hub(capacity=2)
-    for _ in range(4):  # each phone joins and leaves again
+    hub = await make_hub(max_participants=2)
+    _, round_id = await open_round(hub, DILEMMA)
+    for _ in range(2):  # each phone votes (so it counts) and leaves again
         ws, _ = await hub.phone()
+        await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"}))
+        await receive(ws, "ack")
         await ws.close()
     ws = await hub.connect()
     await ws.send(json.dumps({"type": "join", "code": hub.hub.keys.code}))
@@ -332,7 +336,10 @@ async def test_locked_session_lets_a_verified_token_back(hub: HubHarness) -> Non
 
 
 async def test_a_phone_that_also_facilitates_still_leaves(hub: HubHarness) -> None:
+    _, round_id = await open_round(hub, DILEMMA)
     ws, _ = await hub.phone()
+    await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"}))
+    await receive(ws, "ack")
     await ws.send(json.dumps({"type": "facilitate", "key": hub.hub.keys.facilitator_key}))
     await receive(ws, "welcome", role="facilitator")
     await ws.close()
@@ -343,12 +350,8 @@ async def test_a_phone_that_also_facilitates_still_leaves(hub: HubHarness) -> No
 
 
 def test_backed_up_phones_are_skipped() -> None:
-    from types import SimpleNamespace
+    from workshop.hub.rules import Limits, backed_up
 
-    from workshop.hub.server import BACKLOG_LIMIT, _backed_up
-
-    def phone(buffered: int) -> Any:
-        return SimpleNamespace(transport=SimpleNamespace(get_write_buffer_size=lambda: buffered))
-
-    assert _backed_up(phone(BACKLOG_LIMIT + 1))
-    assert not _backed_up(phone(100))
+    limits = Limits()
+    assert backed_up(limits.backlog_skip + 1, limits)
+    assert not backed_up(100, limits)

@@ -134,7 +134,10 @@ class Session:
         self.scrubber = Scrubber(names)
         self.item_index = 0
         self.rounds: list[Round] = []
-        self.joined: set[str] = set()
+        self.participants: set[str] = set()
+        """Tokens that voted or sent a text in this run. A phone counts when it first takes
+        part, not when it connects: connecting costs nothing to repeat, so a flood of joins
+        must not fill the room or the record."""
         self.restored_participants = 0
         """Participants counted before a restart (their tokens were never stored)."""
         self.connected: dict[str, int] = {}
@@ -188,9 +191,15 @@ class Session:
 
     @property
     def participant_count(self) -> int:
-        """How many phones took part. After a restart, returning phones are not counted twice
-        but new ones may not be told apart from old ones: the larger count is the honest one."""
-        return max(len(self.joined), self.restored_participants)
+        """How many phones took part (voted or sent a text). After a restart, returning phones
+        are not counted twice but new ones may not be told apart from old ones: the larger
+        count is the honest one."""
+        return max(len(self.participants), self.restored_participants)
+
+    @property
+    def connected_count(self) -> int:
+        """How many phones are connected now (joined with a token, socket open)."""
+        return len(self.connected)
 
     def visible_result(self, round_: Round) -> Result | None:
         """The result anyone may see now: after reveal; live while open for a non-blind item."""
@@ -210,17 +219,18 @@ class Session:
     # ----------------------------------------------------------------- participants
 
     def join(self, token: str, returning: bool = False) -> list[Event]:
-        """A phone joins (or comes back) with a token the caller issued and verified.
+        """A phone connects (or comes back) with a token the caller issued and verified.
 
-        `returning`: the caller verified a token it issued earlier (also before a restart,
-        when `joined` is empty): such a phone was admitted once and may come back when locked.
+        It becomes a participant only when it first votes or sends a text.
+        `returning`: the caller verified a token it issued earlier (also before a restart):
+        such a phone was admitted once and may come back when locked.
         """
         self._check_running()
-        if token not in self.joined and self.locked and not returning:
+        known = token in self.participants or token in self.connected
+        if not known and self.locked and not returning:
             raise DomainError(ErrorCode.JOINING_LOCKED)
-        self.joined.add(token)
         self.connected[token] = self.connected.get(token, 0) + 1
-        return [self._participants()]
+        return [self._participants_changed()]
 
     def leave(self, token: str) -> list[Event]:
         """A phone's connection closed; it stays a participant and may come back."""
@@ -229,14 +239,21 @@ class Session:
             self.connected[token] = count
         else:
             self.connected.pop(token, None)
-        return [self._participants()]
+        return [self._participants_changed()]
 
     def set_locked(self, locked: bool) -> list[Event]:
         self.locked = locked
         return [JoiningChanged(locked)]
 
-    def _participants(self) -> ParticipantsChanged:
-        return ParticipantsChanged(joined=len(self.joined), connected=len(self.connected))
+    def _participants_changed(self) -> ParticipantsChanged:
+        return ParticipantsChanged(joined=self.participant_count, connected=self.connected_count)
+
+    def _took_part(self, token: str) -> list[Event]:
+        """Count `token` as a participant from its first vote or text on."""
+        if token in self.participants:
+            return []
+        self.participants.add(token)
+        return [self._participants_changed()]
 
     # ----------------------------------------------------------------- navigation
 
@@ -339,7 +356,7 @@ class Session:
         round_ = self._open_round_for(token, round_id)
         question = self._question_of(round_)
         round_.answers[token] = self._valid_answer(question, answer)
-        return [VoteCounted(round_.id, len(round_.answers))]
+        return [VoteCounted(round_.id, len(round_.answers)), *self._took_part(token)]
 
     def submit_text(self, token: str, round_id: int, text: object) -> list[Event]:
         """An open answer: scrubbed at once, then held for the trainer to approve or reject."""
@@ -358,7 +375,8 @@ class Session:
         pending = OpenText(self._next_text_id, scrubbed, token)
         self._next_text_id += 1
         round_.pending_texts.append(pending)
-        return [TextSubmitted(round_.id, pending.id, len(round_.pending_texts))]
+        submitted = TextSubmitted(round_.id, pending.id, len(round_.pending_texts))
+        return [submitted, *self._took_part(token)]
 
     def moderate(self, text_id: int, approve: bool) -> list[Event]:
         """Approve (shown and kept) or reject (dropped, never stored) one open answer."""
@@ -377,7 +395,7 @@ class Session:
 
     def _open_round_for(self, token: str, round_id: int) -> Round:
         self._check_running()
-        if token not in self.joined:
+        if token not in self.participants and token not in self.connected:
             raise DomainError(ErrorCode.UNKNOWN_PARTICIPANT)
         round_ = self.current_round
         if round_ is None or round_.id != round_id:

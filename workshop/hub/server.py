@@ -14,9 +14,8 @@ import hmac
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
@@ -24,11 +23,12 @@ from websockets.http11 import Request, Response
 
 from workshop import protocol
 from workshop.controller import FACILITATOR_ONLY, Controller
-from workshop.engine.errors import DomainError
+from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import Event
-from workshop.hub import static
+from workshop.hub import rules, static
 from workshop.hub.keys import HubKeys
-from workshop.hub.tokens import TokenIssuer, normalise_code
+from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
+from workshop.hub.tokens import TokenIssuer
 from workshop.i18n import t
 from workshop.views import facilitator_view, phone_view
 
@@ -37,39 +37,54 @@ WS_PATH = "/ws"
 
 
 @dataclass(frozen=True)
-class HubConfig:
-    """Limits and timings; the defaults suit a room of up to a few thousand phones."""
+class HubConfig(Limits):
+    """Where the hub listens, plus the limits its rules apply (see `rules.Limits`)."""
 
     host: str = "0.0.0.0"
     port: int = 8765
     public_url: str | None = None
     """Base URL phones use (`--url`); default http://<LAN address>:<port>."""
-    capacity: int = 2000
-    """Connections beyond this get 503 with Retry-After."""
+    served_hosts: tuple[str, ...] = ()
+    """Host names and addresses the hub was announced at (the printed LAN address, `--host`);
+    browser pages from these (and from loopback) may open the socket."""
     max_frame: int = 8 * 1024
     """Frames larger than this close the connection (websockets' max_size)."""
-    rate_per_second: float = 10.0
-    rate_burst: int = 20
-    abuse_limit: int = 50
-    """Messages refused for rate in a row before the connection is closed."""
-    broadcast_interval: float = 0.1
-    large_room: int = 1000
-    large_room_interval: float = 0.25
     ping_interval: float = 20.0
     ping_timeout: float = 20.0
+    close_timeout: float = 2.0
+    """Seconds to wait for a client's closing handshake before the socket is dropped."""
     backlog: int = 2048
 
 
 @dataclass
 class Client:
-    """What the hub knows about one connection (in memory only)."""
+    """What the hub knows about one connection (in memory only, never stored)."""
 
-    role: str = "none"
+    rules: ConnectionRules
+    address: str
     token: str | None = None
-    tokens: float = 0.0
-    stamp: float = field(default_factory=time.monotonic)
-    refused: int = 0
-    failed_keys: int = 0
+
+    @property
+    def role(self) -> Role:
+        return self.rules.role
+
+
+def guarded_connection(limits: Limits) -> type[ServerConnection]:
+    """A connection class that cuts off a client which makes the hub buffer too much.
+
+    websockets answers every ping with a pong straight from `data_received`, without flow
+    control, so a client that sends pings and never reads grows the transport's write buffer
+    by what it sends. After each read, a client over `write_cutoff` unsent bytes is dropped.
+    """
+
+    class GuardedConnection(ServerConnection):
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if rules.over_write_cutoff(self.transport.get_write_buffer_size(), limits):
+                LOG.info("closed a connection that does not read (%s)", _address(self))
+                self.transport.abort()
+
+    return GuardedConnection
 
 
 class Hub:
@@ -89,11 +104,14 @@ class Hub:
         self.issuer = TokenIssuer(keys.secret)
         self.files = static.load_files()
         self.clients: dict[ServerConnection, Client] = {}
+        self.addresses = rules.AddressBook(self.config)
         self.server: Server | None = None
         self.port = self.config.port
         self._dirty = True
         self._ticker: asyncio.Task[None] | None = None
         self.broadcasts = 0
+        self._logged: set[tuple[str, str, int]] = set()
+        self.origins: frozenset[rules.Origin] = frozenset()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -110,11 +128,14 @@ class Hub:
             max_queue=16,
             ping_interval=config.ping_interval,
             ping_timeout=config.ping_timeout,
+            close_timeout=config.close_timeout,
             server_header=None,
             backlog=config.backlog,
             logger=LOG,
+            create_connection=guarded_connection(config),
         )
         self.port = self.server.sockets[0].getsockname()[1]
+        self.origins = rules.served_origins(config.served_hosts, self.port, config.public_url)
         self._ticker = asyncio.create_task(self._broadcast_loop())
 
     async def stop(self) -> None:
@@ -144,9 +165,11 @@ class Hub:
             return static.text_response(405, t("hub.method"), extra={"Allow": "GET, HEAD"})
         path = request.path.split("?", 1)[0]
         if path == WS_PATH and not head:
-            if len(self.clients) >= self.config.capacity:
-                return static.text_response(503, t("hub.full"), extra={"Retry-After": "10"})
-            if not _origin_matches(request):
+            refused = self.addresses.refusal(_address(connection))
+            if refused is not None:
+                return _refusal_response(refused)
+            origin, host = request.headers.get("Origin"), request.headers.get("Host")
+            if not rules.origin_allowed(origin, host, self.origins):
                 return static.text_response(403, t("hub.origin"))
             return None  # go on with the WebSocket handshake
         found = static.lookup(self.files, path)
@@ -157,13 +180,24 @@ class Hub:
     # ------------------------------------------------------------------ WebSocket
 
     async def _handle(self, websocket: ServerConnection) -> None:
-        client = Client(tokens=float(self.config.rate_burst))
+        address = _address(websocket)
+        # Counted here, where it is exact (many handshakes may pass the HTTP check at once).
+        refused = self.addresses.add(address)
+        if refused is not None:
+            await websocket.close(1013, "try again later")
+            return
+        client = Client(ConnectionRules(self.config, time.monotonic), address)
         self.clients[websocket] = client
         try:
-            async for frame in websocket:
-                if not self._within_rate(client):
+            while True:
+                frame = await self._next_frame(websocket, client)
+                if frame is None:
+                    await websocket.close(1008, "join first")
+                    return
+                verdict = client.rules.allow_message()
+                if verdict is not Verdict.ALLOW:
                     await self._send(websocket, "rate_limited")
-                    if client.refused >= self.config.abuse_limit:
+                    if verdict is Verdict.CLOSE:
                         await websocket.close(1008, "rate limit")
                         return
                     continue
@@ -172,22 +206,21 @@ class Hub:
             pass  # a phone that drops is normal: no traceback
         finally:
             del self.clients[websocket]
+            self.addresses.remove(address)
             if client.token is not None:
                 self._apply(lambda: self.controller.run("leave", token=client.token))
 
-    def _within_rate(self, client: Client) -> bool:
-        now = time.monotonic()
-        config = self.config
-        client.tokens = min(
-            float(config.rate_burst), client.tokens + (now - client.stamp) * config.rate_per_second
-        )
-        client.stamp = now
-        if client.tokens < 1:
-            client.refused += 1
-            return False
-        client.tokens -= 1
-        client.refused = 0
-        return True
+    @staticmethod
+    async def _next_frame(websocket: ServerConnection, client: Client) -> str | bytes | None:
+        """The next frame; None when the connection still has no role when its time is up."""
+        left = client.rules.join_time_left()
+        if left is None:
+            return await websocket.recv()
+        try:
+            async with asyncio.timeout(left):
+                return await websocket.recv()
+        except TimeoutError:
+            return None
 
     async def _receive(self, websocket: ServerConnection, client: Client, frame: Any) -> None:
         if len(frame) > protocol.MAX_MESSAGE_BYTES:
@@ -202,6 +235,11 @@ class Hub:
             await self._dispatch(websocket, client, message)
         except DomainError as error:
             await websocket.send(protocol.encode_error(error.code.value, error.message))
+        except ConnectionClosed:
+            raise
+        except Exception as error:  # a bug must not become a traceback per frame, nor a 1011
+            self._log_unexpected(error)
+            await self._send(websocket, "internal")
 
     async def _dispatch(
         self, websocket: ServerConnection, client: Client, message: protocol.ClientMessage
@@ -212,8 +250,10 @@ class Hub:
         elif isinstance(message, protocol.Facilitate):
             await self._facilitate(websocket, client, message)
         elif isinstance(message, protocol.Vote | protocol.Text):
-            if client.role != "participant" or client.token is None:
-                await self._send(websocket, "not_joined")
+            kind = Kind.VOTE if isinstance(message, protocol.Vote) else Kind.TEXT
+            refused = rules.refusal_for(client.role, kind)
+            if refused is not None or client.token is None:
+                await self._send(websocket, refused or "not_joined")
                 return
             if isinstance(message, protocol.Vote):
                 self._apply(
@@ -248,25 +288,34 @@ class Hub:
     async def _join(
         self, websocket: ServerConnection, client: Client, message: protocol.Join
     ) -> None:
-        # Bytes: compare_digest refuses non-ASCII str, which would end the handler.
-        code = normalise_code(message.code).encode()
-        if not hmac.compare_digest(code, normalise_code(self.keys.code).encode()):
-            await self._send(websocket, "wrong_code")
-            return
         session = self.controller.session
-        if client.token is not None:
-            token, returning = client.token, True  # one connection, one participant
-        elif message.token and self.issuer.verify(message.token):
-            token, returning = message.token, True
-        elif session.participant_count >= self.config.capacity * 2:
-            # New tokens are bounded: rejoining over and over must not grow memory.
-            await self._send(websocket, "full")
-            return
+        outcome = rules.decide_join(
+            typed_code=message.code,
+            code=self.keys.code,
+            offered_token=message.token,
+            bound_token=client.token,
+            issuer=self.issuer,
+            locked=session.locked,
+            participants=len(session.participants),
+            limits=self.config,
+        )
+        if outcome is JoinOutcome.SAME:
+            assert client.token is not None
+            token = client.token
+        elif outcome is JoinOutcome.RETURNING:
+            assert message.token is not None
+            token = message.token
+        elif outcome is JoinOutcome.NEW:
+            token = self.issuer.issue()
+        elif outcome is JoinOutcome.LOCKED:
+            raise DomainError(ErrorCode.JOINING_LOCKED)
         else:
-            token, returning = self.issuer.issue(), False
-        if client.token is None:
+            await self._send(websocket, outcome.value)
+            return
+        if outcome is not JoinOutcome.SAME:
+            returning = outcome is JoinOutcome.RETURNING
             self._apply(lambda: self.controller.run("join", token=token, returning=returning))
-        client.role, client.token = "participant", token
+        client.rules.role, client.token = Role.PARTICIPANT, token
         round_ = session.current_round
         answer = round_.answers.get(token) if round_ is not None else None
         if answer == "tekst":  # open questions record that a text came, not what it was
@@ -278,16 +327,14 @@ class Hub:
         self, websocket: ServerConnection, client: Client, message: protocol.Facilitate
     ) -> None:
         if hmac.compare_digest(message.key.encode(), self.keys.facilitator_key.encode()):
-            client.role = "facilitator"
-            client.failed_keys = 0
+            client.rules.key_accepted()
             await websocket.send(protocol.encode_welcome("facilitator"))
             await websocket.send(protocol.encode_state(facilitator_view(self.controller.session)))
             return
-        client.failed_keys += 1
-        # Each wrong key waits longer; the third closes the connection.
-        await asyncio.sleep(min(0.25 * 2**client.failed_keys, 4.0))
+        answer = client.rules.key_failed()
+        await asyncio.sleep(answer.delay)
         await self._send(websocket, "wrong_key")
-        if client.failed_keys >= 3:
+        if answer.close:
             await websocket.close(1008, "wrong key")
 
     def _apply(self, command: Callable[[], list[Event]]) -> list[Event]:
@@ -303,6 +350,22 @@ class Hub:
 
     async def _send(self, websocket: ServerConnection, code: str) -> None:
         await websocket.send(protocol.encode_error(code, t(f"hub.error.{code}")))
+
+    def _log_unexpected(self, error: Exception) -> None:
+        """Log an unexpected failure with its traceback once per kind and place, so that a
+        client repeating a frame cannot fill the log."""
+        frame = error.__traceback__
+        while frame is not None and frame.tb_next is not None:
+            frame = frame.tb_next
+        where = (
+            type(error).__name__,
+            frame.tb_frame.f_code.co_filename if frame else "",
+            frame.tb_lineno if frame else 0,
+        )
+        if where in self._logged:
+            return
+        self._logged.add(where)
+        LOG.error("unexpected error while handling a frame", exc_info=error)
 
     # ------------------------------------------------------------------ broadcast
 
@@ -321,7 +384,9 @@ class Hub:
         """Send the current state to every phone and facilitator, now (one encode each)."""
         session = self.controller.session
         phones = [
-            ws for ws, c in self.clients.items() if c.role == "participant" and not _backed_up(ws)
+            ws
+            for ws, c in self.clients.items()
+            if c.role is Role.PARTICIPANT and not rules.backed_up(_unsent(ws), self.config)
         ]
         facilitators = [ws for ws, c in self.clients.items() if c.role == "facilitator"]
         if phones:
@@ -333,20 +398,18 @@ class Hub:
             self.on_change()
 
 
-BACKLOG_LIMIT = 64 * 1024
-"""A phone with this much unsent data is skipped; the next full state heals it."""
-
-
-def _backed_up(websocket: ServerConnection) -> bool:
-    """True for a phone that does not read: sending more would only pile up in memory."""
+def _unsent(websocket: ServerConnection) -> int:
+    """Bytes written to this client that it has not read yet."""
     transport = websocket.transport
-    return transport is not None and transport.get_write_buffer_size() > BACKLOG_LIMIT
+    return 0 if transport is None else transport.get_write_buffer_size()
 
 
-def _origin_matches(request: Request) -> bool:
-    """A browser's Origin must name the host it connected to; tools without Origin pass."""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True
-    host = request.headers.get("Host", "")
-    return urlsplit(origin).netloc.lower() == host.lower()
+def _address(connection: ServerConnection) -> str:
+    """The client's IP address (only counted in memory, never stored)."""
+    remote = connection.remote_address
+    return str(remote[0]) if remote else ""
+
+
+def _refusal_response(refused: rules.ConnectRefusal) -> Response:
+    message = t("hub.full") if refused is rules.ConnectRefusal.FULL else t("hub.per_address")
+    return static.text_response(503, message, extra={"Retry-After": "10"})

@@ -8,8 +8,10 @@ token a phone brings back without keeping a list of tokens, and the secret survi
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
+import re
 import secrets
 
 CODE_ALPHABET = "ABCDEFGHJKMNPRSTUWXZ34679"
@@ -20,6 +22,10 @@ LOOK_ALIKES = str.maketrans("0OQ258VY", "DDDZSBUU")
 CODE_LENGTH = 6
 _NONCE_BYTES = 12
 _MAC_BYTES = 12
+_TOKEN_FORM = re.compile(r"[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}")
+"""An issued token, character for character: 12 bytes base64url (16 characters, no padding),
+a dot, 12 bytes of MAC the same way. 12 bytes fill 16 characters exactly, so each token has
+one spelling; anything else (padding, stray characters, another length) is not a token."""
 
 
 def new_join_code() -> str:
@@ -37,7 +43,9 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Strict decoding: `validate=True` refuses characters outside the alphabet, which the
+    default decoder would silently skip (so `T!!` would decode like `T`)."""
+    return base64.b64decode(text, altchars=b"-_", validate=True)
 
 
 class TokenIssuer:
@@ -54,11 +62,14 @@ class TokenIssuer:
         return f"{_b64(nonce)}.{_b64(self._mac(nonce))}"
 
     def verify(self, token: str) -> bool:
+        """True only for a token this secret issued, spelled exactly as it was issued."""
+        if not token.isascii() or _TOKEN_FORM.fullmatch(token) is None:
+            return False
         nonce_text, _, mac_text = token.partition(".")
         try:
             nonce, mac = _unb64(nonce_text), _unb64(mac_text)
-        except (ValueError, TypeError):
+        except (ValueError, binascii.Error):
             return False
-        if len(nonce) != _NONCE_BYTES:
-            return False
+        if _b64(nonce) != nonce_text or _b64(mac) != mac_text:
+            return False  # the one canonical spelling: decoding and encoding give it back
         return hmac.compare_digest(mac, self._mac(nonce))
