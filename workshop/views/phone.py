@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.decks.model import CardItem
-from workshop.engine.session import Session
+from workshop.engine.session import Phase, Session
 from workshop.views.parts import item_view, question_view, result_view
 
 
 def phone_view(session: Session) -> dict[str, Any]:
     """The current question, the counts, and results once revealed when the programme shows
-    them on phones (never below the group minimum)."""
+    them on phones (never below the group minimum); an open question's approved texts once
+    revealed; the agreed agenda once the session has ended."""
     round_ = session.current_round
     item = session.item
     round_view = None
     results = None
+    texts: list[str] = []
     if round_ is not None and session.question is not None:
         round_view = {
             "id": round_.id,
@@ -26,9 +28,12 @@ def phone_view(session: Session) -> dict[str, Any]:
         on_phones = isinstance(item, CardItem) and item.results_on_phones
         if on_phones:
             results = result_view(session.visible_result(round_))
-    return {
+            if round_.phase is Phase.REVEALED:
+                texts = list(round_.approved_texts)  # only ever approved ones, never pending
+    view: dict[str, Any] = {
         "session": {
             "title": session.programme.title,
+            "started": session.started,
             "ended": session.ended,
             "locked": session.locked,
         },
@@ -39,3 +44,9 @@ def phone_view(session: Session) -> dict[str, Any]:
         "voted": round_.voted if round_ is not None else 0,
         "results": results,
     }
+    if texts:
+        view["texts"] = texts
+    if session.ended and session.agenda:
+        # Typed by the trainer and scrubbed when added: what the room agreed on.
+        view["agenda"] = list(session.agenda)
+    return view
