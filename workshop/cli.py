@@ -102,6 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     hub.set_defaults(run=_hub)
 
     sessions_cli.add_commands(commands, data_option)
+
+    capacity = commands.add_parser(
+        "capaciteit",
+        help=t("cli.cmd.capaciteit"),
+        description=t("cli.capaciteit.description"),
+    )
+    capacity.add_argument(
+        "--telefoons",
+        type=_positive,
+        default=DEFAULT_MAX_PHONES,
+        metavar="N",
+        help=t("cli.telefoons", n=DEFAULT_MAX_PHONES),
+    )
+    capacity.add_argument(
+        "--max-telefoons",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=t("cli.capaciteit.max"),
+    )
+    capacity.set_defaults(run=_capacity)
     network_cli.add_command(commands)
     return parser
 
@@ -113,6 +134,45 @@ def _add_session_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--port", type=int, help=t("cli.port"))
     command.add_argument("--url", help=t("cli.url"))
     command.add_argument("--hervat", action="store_true", help=t("cli.hervat"))
+    command.add_argument(
+        "--max-telefoons",
+        type=_positive,
+        default=DEFAULT_MAX_PHONES,
+        metavar="N",
+        help=t("cli.max_telefoons", n=DEFAULT_MAX_PHONES),
+    )
+
+
+DEFAULT_MAX_PHONES = 2000
+"""Phones that may take part at once unless `--max-telefoons` says otherwise."""
+
+
+def _positive(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.not_positive", value=text))
+    return value
+
+
+def _capacity(args: argparse.Namespace) -> int:
+    """`workshop capaciteit`: the self-test; exit 0 when this laptop holds the phones."""
+    import asyncio
+
+    from workshop.capacity.selftest import render_report, run_selftest
+
+    try:
+        report = asyncio.run(run_selftest(args.telefoons, args.max_telefoons))
+    except DeckError as error:
+        print(t("cli.broken_decks"), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(render_report(report), end="")
+    return 0 if report.holds else 1
 
 
 def _hub(args: argparse.Namespace) -> int:
@@ -130,6 +190,7 @@ def _hub(args: argparse.Namespace) -> int:
         data=args.data,
         resume=args.hervat,
         extra_decks=list(args.kaarten),
+        capacity=args.max_telefoons,
     )
     try:
         return asyncio.run(run_headless(options, date.today()))
@@ -247,6 +308,7 @@ def _start(args: argparse.Namespace) -> int:
         data=args.data,
         resume=getattr(args, "hervat", False),
         extra_decks=list(args.kaarten),
+        capacity=getattr(args, "max_telefoons", DEFAULT_MAX_PHONES),
         start_now=direct,
     )
     make_app(options).run()

@@ -2,10 +2,11 @@
 
 Run:  .venv/bin/python tests/benchmarks/capacity.py            (N = 100 ... 5,000)
       .venv/bin/python tests/benchmarks/capacity.py --belast   (another process loads a core)
+      .venv/bin/python tests/benchmarks/capacity.py --tui      (adds the TUI at 2,000 phones)
 
 Three processes: this one is the load client (simulated phones from
 `workshop.capacity.phones`: raw sockets, standard library only, no hub code), and each server
-runs in a child process of its own (`capacity.py serve floor|hub`):
+runs in a child process of its own (`capacity.py serve floor|hub|tui`):
 
 - floor: the least a batched vote server must do, written here: websockets with the hub's
   settings (compression=None, max_size, max_queue, backlog, pings), JSON in, a vote count
@@ -14,6 +15,10 @@ runs in a child process of its own (`capacity.py serve floor|hub`):
   a temporary data folder. It runs in-process in a child of the benchmark rather than as
   `workshop hub`, so that both servers carry the same event-loop lag probe and report it the
   same way; the code path that serves phones is the one `workshop hub` runs;
+- tui (with --tui): the facilitator app (`workshop start`) run headless with Textual's
+  `run_test`, its hub on the same event loop, the item screen showing the count. Adds the
+  time from the last vote (counted by the engine) to the count on screen (after the next
+  screen refresh), and the worst lag of that one loop during the rounds.
 
 For each N both servers get N phones at the same time; then rounds alternate floor, hub,
 floor, hub, ... (after one warm-up round each), so a passing load on the machine hits both.
@@ -37,6 +42,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +58,7 @@ RUN_LIMIT = 20 * 60
 TICK = 0.1
 """The floor's broadcast interval: at most ten states a second (ARCHITECTURE.md)."""
 HERE = Path(__file__).resolve()
+TUI_PHONES = 2000
 
 
 # ---------------------------------------------------------------------------- servers
@@ -68,8 +75,10 @@ async def serve(kind: str, phones: int) -> None:
     async with contextlib.AsyncExitStack() as stack:
         if kind == "floor":
             info = await stack.enter_async_context(floor_server())
-        else:
+        elif kind == "hub":
             info = await stack.enter_async_context(hub_server(phones))
+        else:
+            info, extra = await stack.enter_async_context(tui_server(phones))
         print(json.dumps(info), flush=True)
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader()
@@ -206,6 +215,80 @@ async def hub_server(phones: int) -> Any:
             await close_session(hub, opened)
 
 
+class ScreenWatch:
+    """In the TUI process: when the engine counted the last vote, and how long until the
+    item screen showed that count (measured after the refresh that paints it)."""
+
+    def __init__(self, app: Any, target: int) -> None:
+        self.app = app
+        self.target = target
+        self.last_vote: float | None = None
+        self.seen_at: float | None = None
+        """Seconds from the last vote to the count on screen, this round."""
+        run, refresh = app.controller.run, app.refresh_screens
+
+        def counted_run(name: str, **args: Any) -> Any:
+            events = run(name, **args)
+            if name == "cast_vote" and self.last_vote is None and self._voted() >= target:
+                self.last_vote = time.perf_counter()
+            return events
+
+        def watched_refresh() -> None:
+            refresh()
+            if self.last_vote is not None and self.seen_at is None:
+                counts = self.app.screen.query("#counts")
+                if counts and str(self.target) in str(counts.first().render()):
+                    self.app.call_after_refresh(self._painted)
+
+        app.controller.run = counted_run
+        app.refresh_screens = watched_refresh
+
+    def _voted(self) -> int:
+        round_ = self.app.session.current_round
+        return round_.voted if round_ is not None else 0
+
+    def _painted(self) -> None:
+        if self.seen_at is None and self.last_vote is not None:
+            self.seen_at = time.perf_counter() - self.last_vote
+
+    def reset(self) -> None:
+        self.last_vote = self.seen_at = None
+
+
+@contextlib.asynccontextmanager
+async def tui_server(phones: int) -> Any:
+    """The trainer's app, headless, with its hub on the same loop; the item screen shown."""
+    from workshop.capacity.programme import write_programme
+    from workshop.tui.app import TuiOptions
+    from workshop.tui.factory import make_app
+    from workshop.tui.screens.item import ItemScreen
+
+    with tempfile.TemporaryDirectory(prefix="capacity-") as folder:
+        programme = write_programme(Path(folder), ROUNDS + 1)
+        options = TuiOptions(
+            programme=str(programme),
+            host="127.0.0.1",
+            port=0,
+            data=Path(folder) / "data",
+            capacity=phones + 10,
+            start_now=True,
+        )
+        app = make_app(options)
+        async with app.run_test(size=(120, 40)) as pilot:
+            async with asyncio.timeout(WAIT):
+                while app.hub is None or len(app.screen_stack) < 2:
+                    await pilot.pause(0.05)
+            await app.push_screen(ItemScreen())
+            await pilot.pause(0.2)
+            watch = ScreenWatch(app, phones)
+            info = {
+                "port": app.hub.port,
+                "code": app.opened.keys.code,
+                "key": app.opened.keys.facilitator_key,
+            }
+            yield info, {"screen": watch}
+
+
 # ---------------------------------------------------------------------------- client side
 
 
@@ -319,13 +402,13 @@ def busy_core(seconds: float) -> asyncio.Future[asyncio.subprocess.Process]:
     return asyncio.ensure_future(asyncio.create_subprocess_exec(sys.executable, "-c", code))
 
 
-async def run(sizes: list[int], loaded: bool) -> None:
+async def run(sizes: list[int], loaded: bool, tui: int) -> None:
     limit = raise_fd_limit()
     # This process holds the phones of both servers at once, plus some spare.
-    biggest = max(sizes) * 2 + 200
+    biggest = max([*sizes, tui]) * 2 + 200
     if limit < biggest:
         print(
-            f"open-file limit {limit} is too low for {max(sizes)} phones on two servers "
+            f"open-file limit {limit} is too low for the phones of two servers "
             f"(needs {biggest}); raise it with `ulimit -n {biggest}` first",
             file=sys.stderr,
         )
@@ -356,6 +439,16 @@ async def run(sizes: list[int], loaded: bool) -> None:
                 f"hub {[round(x, 3) for x in hub.rounds]}",
                 flush=True,
             )
+        if tui:
+            (app,) = await measure(tui, ["tui"])
+            print(
+                f"TUI and hub in one process, {tui} phones: round "
+                f"{statistics.median(app.rounds):.3f} s (median of {ROUNDS}), worst loop lag "
+                f"{max(app.lags) * 1000:.0f} ms, last vote to the count on screen "
+                f"{statistics.median(app.screens) * 1000:.0f} ms (median; "
+                f"{[round(x * 1000) for x in app.screens]} ms)",
+                flush=True,
+            )
     finally:
         if busy is not None:
             busy.kill()
@@ -367,16 +460,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("role", nargs="?", default="run", choices=["run", "serve"])
-    parser.add_argument("kind", nargs="?", choices=["floor", "hub"])
+    parser.add_argument("kind", nargs="?", choices=["floor", "hub", "tui"])
     parser.add_argument("--phones", type=int, default=0)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--tui", action="store_true", help="also the TUI at 2,000 phones")
+    parser.add_argument("--tui-phones", type=int, default=TUI_PHONES)
     parser.add_argument("--belast", action="store_true", help="load one core with another process")
     args = parser.parse_args()
     if args.role == "serve":
         asyncio.run(asyncio.wait_for(serve(args.kind, args.phones), RUN_LIMIT))
         return
-    sizes = [int(s) for s in args.sizes.split(",")]
-    asyncio.run(asyncio.wait_for(run(sizes, args.belast), RUN_LIMIT))
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    asyncio.run(asyncio.wait_for(run(sizes, args.belast, args.tui and args.tui_phones), RUN_LIMIT))
 
 
 if __name__ == "__main__":

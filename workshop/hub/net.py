@@ -20,6 +20,16 @@ def lan_address() -> str:
     return address if not address.startswith("0.") else "127.0.0.1"
 
 
+SPARE_FILES = 128
+"""Open files the hub needs besides one per phone: the facilitator, the projector screen and
+sockets that have not joined yet, the listening socket, the data files, the TUI's pipes."""
+
+
+def files_needed(phones: int) -> int:
+    """The open-file limit a hub for `phones` phones needs."""
+    return phones + SPARE_FILES
+
+
 def raise_open_file_limit(wanted: int = 8192) -> int:
     """Raise the soft limit on open files (one per phone) as far as the OS allows."""
     try:

@@ -21,7 +21,7 @@ from workshop.decks import load_checked
 from workshop.decks.library import Library, builtin_paths
 from workshop.engine.events import Event, RoundReopened
 from workshop.hub.keys import HubKeys, forget_keys, load_keys, save_keys
-from workshop.hub.net import lan_address, raise_open_file_limit
+from workshop.hub.net import SPARE_FILES, files_needed, lan_address, raise_open_file_limit
 from workshop.hub.server import Hub, HubConfig
 from workshop.i18n import t
 from workshop.paths import data_dir
@@ -48,6 +48,8 @@ class HubOptions:
     extra_decks: list[Path] = field(default_factory=list)
     names: Iterable[str] = ()
     capacity: int = 2000
+    """Phones that may take part at once (`--max-telefoons`); the facilitator, the projector
+    screen and the TUI come on top."""
 
 
 @dataclass
@@ -119,7 +121,13 @@ async def start_hub(
     on_change: Callable[[], None] | None = None,
 ) -> Hub:
     """Start the hub on the asked port; without `--port`, on the next free one."""
-    raise_open_file_limit()
+    needed = files_needed(options.capacity)
+    limit = raise_open_file_limit(max(8192, needed))
+    if 0 <= limit < needed:
+        most = max(0, limit - SPARE_FILES)
+        raise StartError(
+            t("hub.fd_limit", limit=limit, n=options.capacity, needed=needed, most=most)
+        )
     wanted = DEFAULT_PORT if options.port is None else options.port
     tries = 1 if options.port is not None else PORT_TRIES
     for offset in range(tries):
