@@ -46,11 +46,33 @@ def answer_open_question(session: Session) -> None:
     session.moderate(second, approve=False)
 
 
-def test_started_flag_tells_phones_to_wait(engine_paths: list[Path]) -> None:
+def started(session: Session) -> bool:
+    return bool(phone_view(session)["session"]["started"])
+
+
+def test_started_once_the_trainer_leaves_the_lobby(engine_paths: list[Path]) -> None:
     session = session_from(engine_paths)
-    assert phone_view(session)["session"]["started"] is False
+    assert not started(session)
+    session.start()  # the session exists; the trainer is still in the lobby
+    assert not started(session)
+    session.show_lobby(False)
+    assert started(session)
+    session.go_to(1)
+    session.show_lobby(True)  # the QR code again, for latecomers
+    assert started(session)
+
+
+def test_started_once_the_trainer_moves_on_without_the_lobby(engine_paths: list[Path]) -> None:
+    """A session driven without the console (`workshop hub`) begins with its first command."""
+    session = session_from(engine_paths)
     session.start()
-    assert phone_view(session)["session"]["started"] is True
+    session.go_to(1)
+    assert started(session)
+    session.go_to(0)
+    session.go_to(1)
+    session.open_voting()
+    session.go_to(0)
+    assert started(session)  # a vote has opened: the evening is under way
 
 
 def test_approved_texts_reach_phones_only_once_revealed(engine_paths: list[Path]) -> None:

@@ -9,6 +9,17 @@ from workshop.engine.session import Phase, Session
 from workshop.views.parts import item_view, question_view, result_view
 
 
+def programme_begun(session: Session) -> bool:
+    """Has the evening begun for the room? Not while the trainer is still in the lobby on the
+    first item with nothing opened (phones then show a welcome, not the first item); yes once
+    the lobby is left, another item is shown, or a vote has opened. Showing the QR code again
+    later for latecomers does not send phones back to the welcome."""
+    if not session.started:
+        return False
+    opened = any(round_.phase is not Phase.SHOWN for round_ in session.rounds)
+    return not session.lobby or session.item_index > 0 or opened
+
+
 def phone_view(session: Session) -> dict[str, Any]:
     """The current question, the counts, and results once revealed when the programme shows
     them on phones (never below the group minimum); an open question's approved texts once
@@ -33,7 +44,7 @@ def phone_view(session: Session) -> dict[str, Any]:
     view: dict[str, Any] = {
         "session": {
             "title": session.programme.title,
-            "started": session.started,
+            "started": programme_begun(session),
             "ended": session.ended,
             "locked": session.locked,
         },
