@@ -134,6 +134,7 @@ def _add_session_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--port", type=int, help=t("cli.port"))
     command.add_argument("--url", help=t("cli.url"))
     command.add_argument("--hervat", action="store_true", help=t("cli.hervat"))
+    command.add_argument("--namen", type=Path, metavar="PAD", help=t("cli.namen"))
     command.add_argument(
         "--max-telefoons",
         type=_positive,
@@ -182,6 +183,9 @@ def _hub(args: argparse.Namespace) -> int:
 
     from workshop.hub.run import HubOptions, run_headless
 
+    names = _read_names(args)
+    if names is None:
+        return 1
     options = HubOptions(
         programme=args.programma,
         host=args.host,
@@ -190,6 +194,7 @@ def _hub(args: argparse.Namespace) -> int:
         data=args.data,
         resume=args.hervat,
         extra_decks=list(args.kaarten),
+        names=names,
         capacity=args.max_telefoons,
     )
     try:
@@ -293,6 +298,31 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_names(args: argparse.Namespace) -> list[str] | None:
+    """The names in `--namen PAD`, one a line (blank lines and # comments skipped); None after
+    saying why the file cannot be read. They stay in this process's memory only."""
+    path: Path | None = getattr(args, "namen", None)
+    if path is None:
+        return []
+    try:
+        text = path.expanduser().read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        reason = t("cli.names.not_utf8")
+    except FileNotFoundError:
+        reason = t("cli.names.not_found")
+    except IsADirectoryError:
+        reason = t("cli.names.is_dir")
+    except PermissionError:
+        reason = t("cli.names.no_access")
+    except OSError as error:
+        reason = error.strerror or str(error)
+    else:
+        lines = (line.strip() for line in text.splitlines())
+        return [line for line in lines if line and not line.startswith("#")]
+    print(t("cli.names_unreadable", path=path, reason=reason), file=sys.stderr)
+    return None
+
+
 def _start(args: argparse.Namespace) -> int:
     """`workshop` (start screen) or `workshop start [PROGRAMMA]` (straight to the lobby)."""
     # Imported here: only the TUI needs Textual, so --help and the headless hub stay light.
@@ -300,6 +330,9 @@ def _start(args: argparse.Namespace) -> int:
     from workshop.tui.factory import make_app
 
     direct = getattr(args, "command", None) == "start"
+    names = _read_names(args)
+    if names is None:
+        return 1
     options = TuiOptions(
         programme=getattr(args, "programma", None),
         host=getattr(args, "host", None),
@@ -309,6 +342,7 @@ def _start(args: argparse.Namespace) -> int:
         resume=getattr(args, "hervat", False),
         extra_decks=list(args.kaarten),
         capacity=getattr(args, "max_telefoons", DEFAULT_MAX_PHONES),
+        names=names,
         start_now=direct,
     )
     make_app(options).run()

@@ -38,6 +38,7 @@ def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
     report.add_argument("id", help=t("cli.sessies.id"))
     report.add_argument("--formaat", choices=FORMATS, help=t("cli.verslag.formaat"))
     report.add_argument("--uit", default=".", metavar="PAD", help=t("cli.verslag.uit"))
+    report.add_argument("--leesbaar", action="store_true", help=t("cli.verslag.leesbaar"))
     report.set_defaults(run=_report)
     compare = sub.add_parser(
         "vergelijk", help=t("cli.cmd.sessies.vergelijk"), parents=[data_option]
@@ -124,7 +125,7 @@ def _delete(args: argparse.Namespace) -> int:
         print(t("sessions.unknown", id=args.id), file=sys.stderr)
         return 1
     print(t("sessions.deleted", id=args.id))
-    return 0
+    return 0 if _remove_stale_keys(args, store) else 1
 
 
 def _purge(args: argparse.Namespace) -> int:
@@ -136,7 +137,23 @@ def _purge(args: argparse.Namespace) -> int:
         print(t("sessions.purged", id=record["id"], day=record["keep_until"]))
     if not gone:
         print(t("sessions.nothing_expired"))
-    return 0
+    return 0 if _remove_stale_keys(args, store) else 1
+
+
+def _remove_stale_keys(args: argparse.Namespace, store: Any) -> bool:
+    """Delete the key files (`sleutels/`) of sessions that are ended, deleted or expired,
+    also those a crash left behind; False after saying why that failed."""
+    from workshop.store.keyfiles import remove_stale_keys
+
+    folder = data_dir(args.data)
+    try:
+        removed = remove_stale_keys(folder, store.all(), date.today())
+    except OSError as error:
+        print(t("sessions.keys_not_removed", folder=folder, error=error), file=sys.stderr)
+        return False
+    if removed:
+        print(t("sessions.keys_removed", n=len(removed)))
+    return True
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -156,7 +173,8 @@ def _report(args: argparse.Namespace) -> int:
         print(RENDERERS[args.formaat](build_summary(record, library)), end="")
         return 0
     formats = (args.formaat,) if args.formaat else FORMATS
-    for path in write_report(record, library, Path(args.uit).expanduser(), formats):
+    folder = Path(args.uit).expanduser()
+    for path in write_report(record, library, folder, formats, readable=args.leesbaar):
         print(t("cli.verslag.written", path=path))
     return 0
 

@@ -1,8 +1,9 @@
 """The anonymous record of a session, and resuming a session from it.
 
 `to_record` is the only way session data leaves the engine for storage: it holds counts (or
-the marker that they were withheld), shifts, approved texts, notes and the agenda, and never a
-token, a names list, a rejected text or a time of day.
+the marker that they were withheld), shifts, approved texts, notes and the agenda, and whether
+names were declared; never a token, a name of the names list, a rejected text or a time of
+day.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def to_record(session: Session) -> dict[str, Any]:
         "rounds": [_round_record(round_) for round_ in session.rounds],
         "notes": {str(index): text for index, text in sorted(session.notes.items())},
         "agenda": list(session.agenda),
+        "names_declared": session.names_declared,
     }
 
 
@@ -84,6 +86,7 @@ def restore(
     session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
     session.notes = {int(index): text for index, text in record.get("notes", {}).items()}
     session.agenda = list(record.get("agenda", []))
+    session.names_declared = session.names_declared or bool(record.get("names_declared"))
     events: list[Event] = []
     for raw in record.get("rounds", []):
         round_ = Round(id=raw["id"], item_index=raw["item"], attempt=raw["attempt"])

@@ -521,6 +521,12 @@ class Scrubber:
             ("adres", _ADDRESS, _replace_address, _PROTECTED_AFTER_IBAN),
         ]
 
+    def with_sealed(self, sealed: SealedNames) -> Scrubber:
+        """This scrubber, also scrubbing the sealed names."""
+        other = Scrubber()
+        other._names = [*self._names, sealed]
+        return other
+
     @property
     def has_names(self) -> bool:
         """True when any name was declared (now or before a restart)."""

@@ -45,6 +45,7 @@ from workshop.engine.events import (
     TimerChanged,
     VoteCounted,
 )
+from workshop.engine.names import SealedNames
 from workshop.engine.results import Answer, Result, Shift, shift, tally
 from workshop.engine.scrub import Scrubber
 from workshop.engine.timer import Timer
@@ -132,6 +133,9 @@ class Session:
         self.keep_until = add_months(today, programme.privacy.retention_months)
         self.min_group = programme.privacy.min_group
         self.scrubber = Scrubber(names)
+        self.names_declared = self.scrubber.has_names
+        """Whether names to scrub were given (now or before a restart); the record keeps
+        only this flag, so the report's privacy statement claims no more than holds."""
         self.item_index = 0
         self.rounds: list[Round] = []
         self.participants: set[str] = set()
@@ -437,6 +441,11 @@ class Session:
         return next(r for r in self.rounds_of(round_.item_index) if r.attempt == 1)
 
     # ----------------------------------------------------------------- notes and agenda
+
+    def add_sealed_names(self, sealed: SealedNames) -> None:
+        """Names declared before a restart, as keyed hashes: scrubbed from now on as well."""
+        self.scrubber = self.scrubber.with_sealed(sealed)
+        self.names_declared = self.names_declared or bool(sealed)
 
     def save_note(self, text: str, item_index: int | None = None) -> list[Event]:
         """The trainer's note on an item (replacing the earlier one), scrubbed on save."""

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from workshop.hub.tokens import new_join_code
 from workshop.store.atomic import write_atomically
-
-KEYS_FOLDER = "sleutels"
+from workshop.store.keyfiles import KEYS_FOLDER, keys_folder
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,8 @@ def _path(data_dir: Path, session_id: str) -> Path:
 
 
 def save_keys(data_dir: Path, session_id: str, keys: HubKeys) -> None:
+    keys_folder(data_dir)
     path = _path(data_dir, session_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, json.dumps({"secret": keys.secret.hex(), "code": keys.code}))
 
 

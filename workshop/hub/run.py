@@ -19,6 +19,7 @@ from pathlib import Path
 from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.decks.library import Library, builtin_paths
+from workshop.declared_names import remember_names
 from workshop.engine.events import Event, RoundReopened
 from workshop.hub.keys import HubKeys, forget_keys, load_keys, save_keys
 from workshop.hub.net import SPARE_FILES, files_needed, lan_address, raise_open_file_limit
@@ -26,6 +27,7 @@ from workshop.hub.server import Hub, HubConfig
 from workshop.i18n import t
 from workshop.paths import data_dir
 from workshop.store import SessionStore
+from workshop.store.keyfiles import forget_name_hashes, remove_stale_keys
 from workshop.store.writer import BackgroundWriter
 
 DEFAULT_PROGRAMME = "kandidatenavond"
@@ -105,6 +107,8 @@ def open_session(
         controller, _ = Controller.new(programme_id, library, today, store, options.names)
         keys = fixed_keys or HubKeys.new()
     save_keys(folder, controller.session.id, keys)
+    notices += remember_names(folder, controller.session, options.names, options.resume)
+    remove_stale_keys(folder, store.all(), today)
     # From here on the session runs on an event loop: checkpoints are written off it.
     writer = BackgroundWriter(store)
     controller.save = writer.save
@@ -165,6 +169,7 @@ async def close_session(hub: Hub, opened: OpenedSession) -> None:
         print(t("hub.write_failed", error=opened.writer.error), file=sys.stderr)
     if opened.controller.session.ended:
         forget_keys(opened.data, opened.controller.session.id)
+        forget_name_hashes(opened.data, opened.controller.session.id)
     opened.store.close()
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from workshop.i18n import t
+from workshop.private_files import make_file_private, make_private_folder
 
 TEMP_SUFFIX = ".tmp"
 
@@ -39,7 +40,10 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A folder that already holds the database is ours to tighten; one the user chose
+        # that holds other things keeps its mode (the files in it are 0600 regardless).
+        make_private_folder(self.path.parent, tighten=self.path.exists())
+        make_file_private(self.path)
         remove_leftovers(self.path)
         self._cache: dict[str, dict[str, Any]] | None = None
         self.writes = 0
@@ -74,7 +78,11 @@ class AtomicJSONStorage(Storage):
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a reader sees either the old or the new file."""
+    """Replace `path` with `text` so that a reader sees either the old or the new file.
+
+    The temporary file is created 0600 (mkstemp), so the new file is never readable by
+    others, not even for a moment.
+    """
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
     )

@@ -94,10 +94,23 @@ def build_summary(record: dict[str, Any], library: Library | None = None) -> Sum
         privacy=(
             t("summary.privacy.kept"),
             t("summary.privacy.not_kept"),
+            _names_statement(record),
             t("summary.privacy.k", k=min_group),
             t("summary.privacy.until", day=record["keep_until"]),
         ),
     )
+
+
+def _names_statement(record: dict[str, Any]) -> str:
+    """What the report may say about names: removed as far as given, and whether any were.
+
+    Only declared names are removed, so a name nobody declared may be in any free text; the
+    statement never claims more. A record from before the flag existed says neither.
+    """
+    declared = record.get("names_declared")
+    if declared is None:
+        return t("summary.privacy.names_unknown")
+    return t("summary.privacy.names_declared" if declared else "summary.privacy.names_none")
 
 
 def _item(
