@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,13 @@ from workshop.decks import (
     DeckKind,
     FreeItem,
     FreeItemKind,
+    OpenQuestion,
     ScaleQuestion,
     Tier,
     load_checked,
     load_library,
 )
+from workshop.decks.content_rules import tier_problems
 from workshop.decks.library import toml_files
 from workshop.decks.themes import THEMES
 from workshop.paths import builtin_dir
@@ -38,18 +41,87 @@ def test_builtin_decks_meet_the_content_counts() -> None:
     for deck in library.decks:
         by_kind[deck.kind].extend(deck.cards)
     dilemmas = by_kind[DeckKind.DILEMMA]
-    assert len(dilemmas) >= 36
+    assert len(dilemmas) >= 47
     per_theme = {theme: sum(card.theme == theme for card in dilemmas) for theme in THEMES}
     assert min(per_theme.values()) >= 3, per_theme
     assert sum(Tier.GEMEENTE not in card.tiers for card in dilemmas) >= 6
     assert len(by_kind[DeckKind.VUISTREGEL]) >= 12
     assert len(by_kind[DeckKind.SIGNAAL]) >= 12
     assert len(by_kind[DeckKind.WARMING_UP]) >= 6
-    assert {"kandidatenavond", "fractie-start", "waterschap-en-staten"} <= {
+    assert {"kandidatenavond", "fractie-start", "waterschap-en-staten", "selectiecommissie"} <= {
         programme.id for programme in library.programmes
     }
     assert library.programme("kandidatenavond").duration_minutes == 90
     assert library.programme("fractie-start").duration_minutes == 45
+    assert library.programme("selectiecommissie").duration_minutes == 60
+
+
+def test_every_tier_has_eighteen_dilemmas_that_read_true_there() -> None:
+    library = load_checked()
+    dilemmas = [c for d in library.decks if d.kind is DeckKind.DILEMMA for c in d.cards]
+    for tier in Tier:
+        fitting = [card for card in dilemmas if tier in card.tiers and not tier_problems(card)]
+        assert len(fitting) >= 18, (tier, len(fitting))
+
+
+def test_signals_include_honest_noes_and_a_first_step_question() -> None:
+    library = load_checked()
+    signals = [c for d in library.decks if d.kind is DeckKind.SIGNAAL for c in d.cards]
+    assert sum("Geen signaal" in (card.next_step or "") for card in signals) >= 3
+    assert sum(len(card.questions) == 2 for card in signals) >= 5
+    contacts = " ".join(card.contact or "" for card in signals)
+    for contact in ("vertrouwenspersoon", "Meld Misdaad Anoniem", "burgemeester van je eigen"):
+        assert contact in contacts
+
+
+def test_every_vuistregel_asks_how_well_we_arranged_it() -> None:
+    library = load_checked()
+    rules = [c for d in library.decks if d.kind is DeckKind.VUISTREGEL for c in d.cards]
+    assert all(card.questions[1].text == "Hoe goed hebben wij dit geregeld?" for card in rules)
+
+
+def test_shipped_programmes_are_planned_to_the_minute() -> None:
+    """Every item has minutes, they fit the duration, a revoted dilemma gets 12 or more, the
+    joining is planned, and each evening ends with the integriteitsagenda as an open question."""
+    library = load_checked()
+    for programme in library.programmes:
+        items = programme.items
+        assert all(item.minutes for item in items), programme.id
+        assert programme.planned_minutes <= programme.duration_minutes, programme.id
+        assert programme.reserve, programme.id
+        joining = [i for i in items[:2] if isinstance(i, FreeItem) and "QR-code" in i.text]
+        assert joining and sum(i.minutes or 0 for i in items[:2]) >= 5, programme.id
+        cards = [(n, i) for n, i in enumerate(items) if isinstance(i, CardItem)]
+        last_index, last = cards[-1]
+        question = library.card(last.card_ref).questions[last.question_index]
+        assert isinstance(question, OpenQuestion), programme.id
+        assert last.card_ref.startswith("integriteitsagenda/"), programme.id
+        assert all(
+            isinstance(i, FreeItem) and i.kind is FreeItemKind.AFSLUITING
+            for i in items[last_index + 1 :]
+        ), programme.id
+
+
+def test_programme_specifics_from_the_review() -> None:
+    library = load_checked()
+    evening = library.programme("kandidatenavond")
+    secrecy = [
+        library.card(i.card_ref)
+        for i in evening.items
+        if isinstance(i, CardItem) and i.card_ref.startswith("dilemmakaarten/")
+    ]
+    assert any("geheimhouding" in card.situation for card in secrecy)
+    start = library.programme("fractie-start")
+    assert "anoniem stemmen schijn" in start.description
+    assert start.privacy.min_group == 3
+    assert sum(isinstance(i, CardItem) and i.revote for i in start.items) <= 1
+    staten = library.programme("waterschap-en-staten")
+    for item in staten.items:
+        if isinstance(item, CardItem):
+            card = library.card(item.card_ref)
+            assert card.tiers != (Tier.GEMEENTE,), card.ref
+            if card.deck_id == "warming-up":
+                assert not tier_problems(replace(card, tiers=(Tier.PROVINCIE, Tier.WATERSCHAP)))
 
 
 def test_every_programme_card_resolves() -> None:

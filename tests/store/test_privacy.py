@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from workshop.controller import Controller
-from workshop.decks import ChoiceQuestion, ScaleQuestion, load_checked
+from workshop.decks import ChoiceQuestion, OpenQuestion, ScaleQuestion, load_checked
 from workshop.decks.model import CardItem
 from workshop.store import SessionStore
 
@@ -31,7 +31,7 @@ def test_hundred_participants_leave_no_trace(tmp_path: Path) -> None:
             controller.run("next_item")
         if not isinstance(item, CardItem):
             continue
-        question = library.card(item.card_ref).questions[0]
+        question = session.question  # the question this item asks (`vraag`), not always the first
         attempts = 2 if item.revote else 1
         for attempt in range(attempts):
             if attempt == 0:
@@ -40,6 +40,10 @@ def test_hundred_participants_leave_no_trace(tmp_path: Path) -> None:
                 controller.run("revote")
             round_id = session.rounds[-1].id
             for token in tokens:
+                if isinstance(question, OpenQuestion):
+                    text = "Annelies Verbeek mailt kees@partij.nl over het giftenregister"
+                    controller.run("submit_text", token=token, round_id=round_id, text=text)
+                    continue
                 if isinstance(question, ChoiceQuestion):
                     answer: object = rng.choice(question.keys)
                 else:

@@ -63,6 +63,7 @@ REQUIRED_BY_KIND: dict[DeckKind, set[str]] = {
     DeckKind.VUISTREGEL: {"regel", "gespreksvraag"},
     DeckKind.SIGNAAL: {"thema", "volgende_stap", "aanspreekpunt"},
     DeckKind.WARMING_UP: set(),
+    DeckKind.AGENDA: set(),
 }
 
 QUESTION_FIELDS = {

@@ -128,8 +128,11 @@ def _display(path: Path) -> str:
 
 def _with_line(problem: Problem, source: SourceFile | None) -> Problem:
     """Point a cross-file problem at the card's (or item's) `field =` line."""
-    if source is None or problem.card is None:
+    if source is None:
         return problem
+    if problem.card is None:
+        line = source.key_line(problem.field) if problem.field else None
+        return replace(problem, line=line)
     if problem.card.startswith("onderdeel "):
         start = source.table_line("onderdeel", int(problem.card.split()[1]) - 1)
     else:
@@ -194,20 +197,53 @@ def _cross_check(
             problems.append(Problem(source.path, None, card_id, "vuistregels", message))
     for programme in programmes:
         for number, item in enumerate(programme.items, start=1):
-            if (
-                isinstance(item, CardItem)
-                and item.card_ref not in by_ref
-                and item.card_ref.partition("/")[0] not in broken_decks
-            ):
-                problems.append(
-                    Problem(
-                        programme.source,
-                        None,
-                        f"onderdeel {number}",
-                        "kaart",
-                        t("link.missing", link=item.card_ref),
-                    )
-                )
+            if isinstance(item, CardItem):
+                problems += _check_card_item(programme, number, item, by_ref, broken_decks)
+        for ref in programme.reserve:
+            if ref not in by_ref and ref.partition("/")[0] not in broken_decks:
+                message = t("link.missing", link=ref)
+                problems.append(Problem(programme.source, None, None, "reserve", message))
+    return problems
+
+
+MIN_REVOTE_MINUTES = 12
+"""A dilemma with a revote needs this many minutes at least: two votes, a reveal and a
+real conversation (CONTENT.md plans 12-15)."""
+
+
+def _check_card_item(
+    programme: Programme,
+    number: int,
+    item: CardItem,
+    by_ref: dict[str, tuple[Deck, Card]],
+    broken_decks: set[str],
+) -> list[Problem]:
+    """The card exists, has the question asked for, and a revoted dilemma has time enough."""
+    where = f"onderdeel {number}"
+    target = by_ref.get(item.card_ref)
+    if target is None:
+        if item.card_ref.partition("/")[0] in broken_decks:
+            return []
+        message = t("link.missing", link=item.card_ref)
+        return [Problem(programme.source, None, where, "kaart", message)]
+    deck, card = target
+    problems: list[Problem] = []
+    if item.question_index >= len(card.questions):
+        message = t(
+            "programme.no_such_question",
+            number=item.question_index + 1,
+            ref=card.ref,
+            count=len(card.questions),
+        )
+        problems.append(Problem(programme.source, None, where, "vraag", message))
+    if (
+        deck.kind is DeckKind.DILEMMA
+        and item.revote
+        and item.minutes is not None
+        and item.minutes < MIN_REVOTE_MINUTES
+    ):
+        message = t("programme.revote_minutes", least=MIN_REVOTE_MINUTES, n=item.minutes)
+        problems.append(Problem(programme.source, None, where, "minuten", message))
     return problems
 
 

@@ -25,6 +25,8 @@ class DeckKind(StrEnum):
     VUISTREGEL = "vuistregel"
     SIGNAAL = "signaal"
     WARMING_UP = "warming-up"
+    AGENDA = "agenda"
+    """Open questions for the closing part: what goes on the integriteitsagenda."""
 
 
 class QuestionKind(StrEnum):
@@ -158,6 +160,10 @@ class CardItem:
     timer_seconds: int | None = None
     results_on_phones: bool = True
     """Show the revealed results on the phones too, not only on the projector."""
+    minutes: int | None = None
+    """Planned minutes for this item, discussion and revote included."""
+    question_index: int = 0
+    """Which of the card's questions is put to the group (0 is the first)."""
 
 
 @dataclass(frozen=True)
@@ -198,3 +204,10 @@ class Programme:
     privacy: Privacy = field(default_factory=Privacy)
     description: str = ""
     source: str = ""
+    reserve: tuple[str, ...] = ()
+    """References `deck/card` the trainer can swap in when a card does not land."""
+
+    @property
+    def planned_minutes(self) -> int:
+        """The sum of the items' planned minutes (items without minutes count as 0)."""
+        return sum(item.minutes or 0 for item in self.items)

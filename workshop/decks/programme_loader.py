@@ -29,6 +29,7 @@ PROGRAMME_FIELDS = {
     "duur_minuten": FieldSpec(int, required=True),
     "beschrijving": FieldSpec(str),
     "privacy": FieldSpec(dict),
+    "reserve": FieldSpec(list, items=str),
     "onderdeel": FieldSpec(list, required=True, items=dict),
 }
 PRIVACY_FIELDS = {"min_groep": FieldSpec(int), "bewaartermijn_maanden": FieldSpec(int)}
@@ -38,6 +39,8 @@ CARD_ITEM_FIELDS = {
     "herstemming": FieldSpec(bool),
     "timer": FieldSpec(int),
     "uitslag_op_telefoon": FieldSpec(bool),
+    "minuten": FieldSpec(int),
+    "vraag": FieldSpec(int),
 }
 FREE_ITEM_FIELDS = {
     "soort": FieldSpec(str, required=True),
@@ -55,7 +58,9 @@ def programme_id(path: str) -> str:
 def load_programme(source: SourceFile) -> Programme | None:
     """Build a programme; None if any problem was found (all are in `source`).
 
-    Card references are checked later, against all loaded decks (see `library`).
+    Card references (items and reserve), question numbers and the minutes a dilemma needs
+    are checked later, against all loaded decks (see `library`). Here: the planned minutes
+    are given for every item or for none, and add up to at most `duur_minuten`.
     """
     document = source.parse()
     if document is None:
@@ -72,6 +77,12 @@ def load_programme(source: SourceFile) -> Programme | None:
     items = [_item(source, index, raw) for index, raw in enumerate(header.get("onderdeel", []))]
     if "onderdeel" in header and not items:
         source.add(t("programme.no_items"), field="onderdeel")
+    reserve = header.get("reserve", [])
+    for ref in reserve:
+        if ref.count("/") != 1:
+            source.add(t("link.format", link=ref), line=source.key_line("reserve"), field="reserve")
+    if len(source.problems) == before:
+        _check_minutes(source, header["duur_minuten"], items)
     if len(source.problems) > before:
         return None
     return Programme(
@@ -83,7 +94,31 @@ def load_programme(source: SourceFile) -> Programme | None:
         privacy=privacy,
         description=header.get("beschrijving", ""),
         source=source.path,
+        reserve=tuple(reserve),
     )
+
+
+def _check_minutes(source: SourceFile, duration: int, items: list[ProgrammeItem | None]) -> None:
+    """Minutes for every item or for none; planned minutes fit the programme's duration."""
+    planned = [item for item in items if item is not None and item.minutes is not None]
+    if not planned:
+        return
+    for number, item in enumerate(items, start=1):
+        if item is not None and item.minutes is None:
+            line = source.table_line("onderdeel", number - 1)
+            source.add(
+                t("programme.minutes_missing"),
+                line=line,
+                card=f"onderdeel {number}",
+                field="minuten",
+            )
+    total = sum(item.minutes or 0 for item in planned)
+    if total > duration:
+        source.add(
+            t("programme.minutes_total", total=total, duration=duration),
+            line=source.key_line("duur_minuten"),
+            field="duur_minuten",
+        )
 
 
 def _privacy(source: SourceFile, raw: dict[str, Any]) -> Privacy:
@@ -121,6 +156,12 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
         ref = fields.get("kaart", "")
         if ref and ref.count("/") != 1:
             report("kaart", t("link.format", link=ref))
+        card_minutes = fields.get("minuten")
+        if card_minutes is not None and card_minutes <= 0:
+            report("minuten", t("value.positive"))
+        question = fields.get("vraag", 1)
+        if question < 1:
+            report("vraag", t("value.positive"))
         if len(source.problems) > before:
             return None
         return CardItem(
@@ -129,6 +170,8 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
             revote=fields.get("herstemming", False),
             timer_seconds=timer,
             results_on_phones=fields.get("uitslag_op_telefoon", True),
+            minutes=card_minutes,
+            question_index=question - 1,
         )
     if "soort" not in raw:
         report("kaart", t("programme.item_kind"))

@@ -1,4 +1,4 @@
-"""The twelve integrity themes a dilemma or signal card can belong to."""
+"""The integrity themes a dilemma or signal card can belong to."""
 
 from __future__ import annotations
 
@@ -15,5 +15,7 @@ THEMES: dict[str, str] = {
     "verboden-handelingen": "Verboden handelingen",
     "campagne": "Campagne en partijfinanciering",
     "na-de-politiek": "Na de politiek (draaideur)",
+    "omgang": "Omgang in fractie en vergadering",
+    "selectie": "Selectie van kandidaten",
 }
 """Theme id (used in deck files) to the name a trainer reads."""

@@ -45,7 +45,10 @@ def to_record(session: Session) -> dict[str, Any]:
 
 def _item_record(item: CardItem | FreeItem) -> dict[str, Any]:
     if isinstance(item, CardItem):
-        return {"kind": "kaart", "ref": item.card_ref, "revote": item.revote}
+        record: dict[str, Any] = {"kind": "kaart", "ref": item.card_ref, "revote": item.revote}
+        if item.question_index:
+            record["question"] = item.question_index + 1  # absent: the card's first question
+        return record
     return {"kind": item.kind.value, "title": item.title}
 
 

@@ -177,10 +177,17 @@ class Session:
     def card(self) -> Card | None:
         return self.card_at(self.item_index)
 
+    def question_at(self, index: int) -> Question | None:
+        """The question item `index` puts to the group: the card's question the programme
+        chose (`vraag`, the first by default); None for a free item."""
+        item = self.items[index]
+        if not isinstance(item, CardItem):
+            return None
+        return self.library.card(item.card_ref).questions[item.question_index]
+
     @property
     def question(self) -> Question | None:
-        card = self.card
-        return card.questions[0] if card else None
+        return self.question_at(self.item_index)
 
     @property
     def current_round(self) -> Round | None:
@@ -210,14 +217,14 @@ class Session:
         if round_.phase is Phase.REVEALED:
             return round_.result
         item = self.items[round_.item_index]
-        question = self.card_at(round_.item_index)
+        question = self.question_at(round_.item_index)
         if (
             round_.phase is Phase.OPEN
             and isinstance(item, CardItem)
             and not item.blind
             and question is not None
         ):
-            return tally(question.questions[0], round_.answers, self.min_group)
+            return tally(question, round_.answers, self.min_group)
         return None
 
     # ----------------------------------------------------------------- participants
@@ -427,9 +434,9 @@ class Session:
         raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
 
     def _question_of(self, round_: Round) -> Question:
-        card = self.card_at(round_.item_index)
-        assert card is not None, "rounds only exist for card items"
-        return card.questions[0]
+        question = self.question_at(round_.item_index)
+        assert question is not None, "rounds only exist for card items"
+        return question
 
     def _will_revote(self, round_: Round) -> bool:
         item = self.items[round_.item_index]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop.decks.library import Library
-from workshop.decks.model import ChoiceQuestion, ScaleQuestion
+from workshop.decks.model import ChoiceQuestion, Question, ScaleQuestion
 from workshop.i18n import t
 
 
@@ -134,22 +134,12 @@ def _item(
             card = None
         if card is not None:
             title = card.title
-            first = card.questions[0]
-            question, qtype = first.text, first.kind.value
-            if isinstance(first, ChoiceQuestion):
-                options = tuple((o.key, o.text) for o in first.options)
-            elif isinstance(first, ScaleQuestion):
-                options = tuple(
-                    (
-                        str(v),
-                        first.label_min
-                        if v == first.minimum
-                        else first.label_max
-                        if v == first.maximum
-                        else "",
-                    )
-                    for v in first.values
-                )
+            # The record names the question asked when it was not the card's first.
+            number = int(raw.get("question", 1))
+            asked = card.questions[number - 1] if 0 < number <= len(card.questions) else None
+            if asked is not None:
+                question, qtype = asked.text, asked.kind.value
+                options = _options(asked)
     shift = next((r["shift"] for r in rounds if "shift" in r), None)
     texts = tuple(text for r in rounds for text in r.get("texts", []))
     return ItemSummary(
@@ -165,6 +155,25 @@ def _item(
         texts=texts,
         note=note,
     )
+
+
+def _options(question: Question) -> tuple[tuple[str, str], ...]:
+    """(key, text) for keuze; (value, label) for schaal, labels only at the ends."""
+    if isinstance(question, ChoiceQuestion):
+        return tuple((o.key, o.text) for o in question.options)
+    if isinstance(question, ScaleQuestion):
+        return tuple(
+            (
+                str(v),
+                question.label_min
+                if v == question.minimum
+                else question.label_max
+                if v == question.maximum
+                else "",
+            )
+            for v in question.values
+        )
+    return ()
 
 
 def _round(raw: dict[str, Any]) -> RoundSummary:

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from workshop.decks.model import Card, CardItem, FreeItem
+from workshop.decks.library import Library
+from workshop.decks.model import Card, CardItem, FreeItem, Programme
 from workshop.decks.render import trainer_sections
 from workshop.engine.session import Phase, Round
 from workshop.i18n import t
@@ -133,10 +134,11 @@ class ItemScreen(Screen[None]):
         self.query_one("#item-title", Static).update(Text(card.title, style="bold"))
         intro = Text(card.rule + "\n\n", style="bold") if card.rule else Text()
         self.query_one("#situation", Static).update(intro + Text(card.situation))
-        question = card.questions[0]
+        question = card.questions[item.question_index]
         self.query_one("#question", Static).update(Text(question.text, style="bold"))
         self.query_one("#options", OptionsView).show(question)
-        self.query_one("#trainer-text", Static).update(trainer_text(card))
+        reserve = reserve_text(self.workshop.session.programme, self.workshop.session.library)
+        self.query_one("#trainer-text", Static).update(trainer_text(card) + reserve)
         timer.set_seconds(item.timer_seconds)
 
     def _show_results(self, card: Card | None, round_: Round | None) -> None:
@@ -145,7 +147,8 @@ class ItemScreen(Screen[None]):
         if card is None or round_ is None:
             view.show(None, [], None, [])
             return
-        question = card.questions[0]
+        question = session.question
+        assert question is not None, "a card item always asks a question"
         rounds = session.rounds_of(session.item_index)
         if round_.phase is Phase.REVEALED and len(rounds) == 2:
             pairs = [(r.attempt, r.result) for r in rounds]
@@ -296,4 +299,19 @@ def trainer_text(card: Card) -> Text:
             for entry in entries:
                 text.append(f"• {entry}\n")
             text.append("\n")
+    return text
+
+
+def reserve_text(programme: Programme, library: Library) -> Text:
+    """The programme's reserve cards (title and reference), for the trainer only."""
+    text = Text()
+    if not programme.reserve:
+        return text
+    text.append(f"{t('tui.trainer.reserve')}\n", style="bold underline")
+    for ref in programme.reserve:
+        try:
+            title = library.card(ref).title
+        except KeyError:
+            title = ref
+        text.append(f"• {title} ({ref})\n")
     return text
