@@ -202,6 +202,7 @@ async def hub_server(phones: int) -> Any:
             port=0,
             data=Path(folder) / "data",
             capacity=phones + 10,
+            per_address=phones + 20,  # every phone comes from 127.0.0.1
         )
         opened = open_session(options, date.today())
         hub = await start_hub(opened, options)
@@ -271,6 +272,7 @@ async def tui_server(phones: int) -> Any:
             port=0,
             data=Path(folder) / "data",
             capacity=phones + 10,
+            per_address=phones + 20,  # every phone comes from 127.0.0.1
             start_now=True,
         )
         app = make_app(options)

@@ -106,7 +106,7 @@ async def test_forged_token_gets_a_new_one(hub: HubHarness) -> None:
 
 
 async def test_capacity_answers_503_with_retry_after(make_hub: MakeHub) -> None:
-    hub = await make_hub(capacity=2)
+    hub = await make_hub(capacity=1, spare_connections=1)
     await hub.connect()
     await hub.connect()
     with pytest.raises(InvalidStatus) as refused:

@@ -24,6 +24,8 @@ from typing import Any
 ROUND = re.compile(rb'"round":\{"id":(\d+)(?:,"attempt":\d+)?,"phase":"(\w+)"')
 VOTED = re.compile(rb'"voted":(\d+)')
 STATE_PREFIX = b'{"type":"state"'
+ERROR_PREFIX = b'{"type":"error"'
+ERROR_CODE = re.compile(rb'"code":"(\w+)"')
 # Inside a JSON string a quote is escaped (\"), so these patterns only match real keys.
 
 ZERO_MASK = b"\x00\x00\x00\x00"
@@ -55,9 +57,9 @@ class Phone(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.buffer = bytearray()
         self.upgraded = False
-        self.ready: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        """Resolves with the HTTP status of the handshake once the first state arrived (101),
-        or at once with the refusal status (503, 403, ...); 0 for a dropped connection."""
+        self.ready: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        """How joining went: "ok" once the first state arrived; the HTTP status of a refused
+        handshake ("503"); the code of an error before the first state ("full"); "closed"."""
         self.round_id = 0
         self.phase = ""
         self.voted = -1
@@ -83,7 +85,7 @@ class Phone(asyncio.Protocol):
         self.closed = True
         self.fleet.lost += 1
         if not self.ready.done():
-            self.ready.set_result(0)
+            self.ready.set_result("closed")
 
     def data_received(self, data: bytes) -> None:
         buffer = self.buffer
@@ -97,7 +99,7 @@ class Phone(asyncio.Protocol):
             status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
             if status != 101:
                 if not self.ready.done():
-                    self.ready.set_result(status)
+                    self.ready.set_result(str(status))
                 self.close()
                 return
             self.upgraded = True
@@ -146,6 +148,9 @@ class Phone(asyncio.Protocol):
         if opcode == 0x1:
             if payload.startswith(STATE_PREFIX):
                 self.on_state(payload)
+            elif payload.startswith(ERROR_PREFIX) and not self.ready.done():
+                found = ERROR_CODE.search(payload)
+                self.ready.set_result(found[1].decode() if found else "error")
         elif opcode == 0x9:  # ping: answer as a browser would
             self.send(client_frame(payload, 0xA))
         elif opcode == 0x8:
@@ -159,7 +164,7 @@ class Phone(asyncio.Protocol):
         if voted is not None:
             self.voted = int(voted[1])
         if not self.ready.done():
-            self.ready.set_result(101)
+            self.ready.set_result("ok")
         self.fleet.check(self)
 
 
@@ -178,7 +183,7 @@ class Facilitator(Phone):
     def on_state(self, payload: bytes) -> None:
         self.state = json.loads(payload)
         if not self.ready.done():
-            self.ready.set_result(101)
+            self.ready.set_result("ok")
         for check, future in list(self.waiters):
             if not future.done() and check(self.state):
                 future.set_result(None)
@@ -201,10 +206,11 @@ class Facilitator(Phone):
 
 @dataclass
 class Joined:
-    """How connecting went: phones in, refusals by HTTP status, errors by kind."""
+    """How connecting went: phones in, refusals (an HTTP status or the hub's error code, like
+    "503" or "full"), errors by kind ("timeout", an OS error)."""
 
     phones: int = 0
-    refused: Counter[int] = field(default_factory=Counter)
+    refused: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -252,10 +258,10 @@ class Fleet:
             for outcome in outcomes:
                 if outcome == "ok":
                     joined.phones += 1
-                elif outcome.isdigit():
-                    joined.refused[int(outcome)] += 1
-                else:
+                elif outcome in ("timeout", "closed") or " " in outcome:
                     joined.errors[outcome] += 1
+                else:
+                    joined.refused[outcome] += 1
             if progress is not None:
                 progress(joined.phones)
             if joined.errors or joined.refused:
@@ -269,24 +275,25 @@ class Fleet:
             await asyncio.wait_for(
                 loop.create_connection(lambda: phone, self.host, self.port), timeout
             )
-            status = await asyncio.wait_for(phone.ready, timeout)
+            outcome = await asyncio.wait_for(phone.ready, timeout)
         except TimeoutError:
             phone.close()
             return "timeout"
         except OSError as error:
             return os.strerror(error.errno) if error.errno else type(error).__name__
-        if status != 101:
-            return str(status) if status else "closed"
-        self.phones.append(phone)
-        return "ok"
+        if outcome == "ok":
+            self.phones.append(phone)
+        else:
+            phone.close()
+        return outcome
 
     async def facilitator(self, key: str, timeout: float = 30.0) -> Facilitator:
         loop = asyncio.get_running_loop()
         boss = Facilitator(self, key)
         await asyncio.wait_for(loop.create_connection(lambda: boss, self.host, self.port), timeout)
-        status = await asyncio.wait_for(boss.ready, timeout)
-        if status != 101:
-            raise ConnectionError(f"facilitator refused: HTTP {status}")
+        outcome = await asyncio.wait_for(boss.ready, timeout)
+        if outcome != "ok":
+            raise ConnectionError(f"facilitator refused: {outcome}")
         return boss
 
     def close(self) -> None:

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from workshop.capacity.lag import LagProbe
 from workshop.capacity.programme import write_programme
-from workshop.hub.net import files_needed, raise_open_file_limit
+from workshop.hub.net import SPARE_FILES, files_needed, raise_open_file_limit
 from workshop.hub.run import HubOptions, close_session, open_session, start_hub
 from workshop.i18n import language, t
 
@@ -33,6 +33,8 @@ ROUND_OK = 2.0
 """Seconds: a round slower than this, from the last vote to every phone, is felt in the hall."""
 LAG_OK = 0.25
 """Seconds: a loop that stalls longer makes the trainer's keys feel stuck."""
+FULL_ANSWERS = ("full", "503")
+"""A hub that is full: no place for another phone, or no socket at all."""
 STEP_WAIT = 30.0
 """Seconds any one step (a connection, a round) may take."""
 
@@ -54,7 +56,7 @@ class CapacityReport:
     joined: int = 0
     connect_seconds: float = 0.0
     refused: dict[str, int] = field(default_factory=dict)
-    """Refused handshakes by HTTP status ("503": 12)."""
+    """Refused phones by the hub's answer: an HTTP status ("503") or error code ("full")."""
     errors: dict[str, int] = field(default_factory=dict)
     """Connections that failed, by reason ("timeout", "Too many open files")."""
     rounds: list[float] = field(default_factory=list)
@@ -70,20 +72,20 @@ class CapacityReport:
         needed = files_needed(self.phones)
         if self.fd_limit < needed or any("open files" in reason for reason in self.errors):
             found.append(t("capacity.limit.fd", limit=self.fd_limit, n=self.phones, needed=needed))
-        refused_full = self.refused.get("503", 0)
-        if refused_full:
-            found.append(t("capacity.limit.full", n=refused_full, max=self.max_phones))
-        other_refusals = sum(n for status, n in self.refused.items() if status != "503")
-        if other_refusals:
-            statuses = ", ".join(sorted(s for s in self.refused if s != "503"))
-            found.append(t("capacity.limit.refused", n=other_refusals, statuses=statuses))
+        full = sum(n for answer, n in self.refused.items() if answer in FULL_ANSWERS)
+        if full:
+            found.append(t("capacity.limit.full", n=full, max=self.max_phones))
+        others = {a: n for a, n in self.refused.items() if a not in FULL_ANSWERS}
+        if others:
+            answers = ", ".join(sorted(others))
+            found.append(t("capacity.limit.refused", n=sum(others.values()), answers=answers))
         timeouts = self.errors.get("timeout", 0)
         if timeouts:
             found.append(t("capacity.limit.timeout", n=timeouts, s=_number(STEP_WAIT, 0)))
-        others = {k: n for k, n in self.errors.items() if k != "timeout" and "open files" not in k}
-        if others:
-            reasons = ", ".join(f"{k} ({n})" for k, n in sorted(others.items()))
-            found.append(t("capacity.limit.errors", n=sum(others.values()), reasons=reasons))
+        failed = {k: n for k, n in self.errors.items() if k != "timeout" and "open files" not in k}
+        if failed:
+            reasons = ", ".join(f"{k} ({n})" for k, n in sorted(failed.items()))
+            found.append(t("capacity.limit.errors", n=sum(failed.values()), reasons=reasons))
         if self.incomplete_round:
             found.append(t("capacity.limit.incomplete", s=_number(STEP_WAIT, 0)))
         if self.rounds and max(self.rounds) > ROUND_OK:
@@ -230,6 +232,7 @@ async def _run(report: CapacityReport, stream: IO[str]) -> None:
             port=0,
             data=Path(folder) / "data",
             capacity=report.max_phones,
+            per_address=report.max_phones + SPARE_FILES,  # all phones come from 127.0.0.1
         )
         opened = open_session(options, date.today())
         hub = await start_hub(opened, options)

@@ -6,7 +6,7 @@ Connects N phones to a hub on 127.0.0.1 and a facilitator, runs the vote rounds 
 0, 1, 2, ... and writes one JSON object per line on stdout, for the process that runs the hub:
 
     {"event": "connected", "phones": 200}          while connecting, per batch
-    {"event": "joined", "phones": N, "refused": {"503": 3}, "errors": {"timeout": 1},
+    {"event": "joined", "phones": N, "refused": {"full": 3}, "errors": {"timeout": 1},
      "fd_limit": 20000}
     {"event": "round_start", "round": 1}
     {"event": "round", "round": 1, "seconds": 0.31, "complete": true}
@@ -46,7 +46,7 @@ async def swarm(port: int, code: str, key: str, phones: int, rounds: int, wait: 
         emit(
             "joined",
             phones=joined.phones,
-            refused={str(status): n for status, n in joined.refused.items()},
+            refused=dict(joined.refused),
             errors=dict(joined.errors),
             fd_limit=fd_limit,
         )

@@ -26,7 +26,11 @@ class Limits:
     """Every bound the hub applies; the defaults suit a room of up to a few thousand phones."""
 
     capacity: int = 2000
-    """Open WebSocket connections in all; more get 503 with Retry-After."""
+    """Phones connected at once (`--max-telefoons`); one more gets `full` when it joins. The
+    facilitator and the room's screen do not count against it."""
+    spare_connections: int = 64
+    """Connections on top of `capacity`, for the facilitator, the room's screen and sockets
+    that have not joined yet (the join timeout frees those); beyond it, 503 with Retry-After."""
     per_address: int = 200
     """Open connections from one client address. A hall's Wi-Fi gives every phone its own
     address; phones share one only behind a NAT (a guest network, a carrier's NAT for mobile
@@ -107,7 +111,7 @@ class ConnectRefusal(StrEnum):
 
 def admit_connection(open_total: int, from_address: int, limits: Limits) -> ConnectRefusal | None:
     """Why a new connection is refused, given how many are open in all and from its address."""
-    if open_total >= limits.capacity:
+    if open_total >= limits.capacity + limits.spare_connections:
         return ConnectRefusal.FULL
     if from_address >= limits.per_address:
         return ConnectRefusal.ADDRESS
@@ -245,6 +249,7 @@ def decide_join(
     issuer: TokenIssuer,
     locked: bool,
     participants: int,
+    phones: int,
     limits: Limits,
 ) -> JoinOutcome:
     """What a `join` gets. Only a token spelled exactly as issued returns; anything else is
@@ -252,11 +257,14 @@ def decide_join(
 
     `participants`: phones that voted or sent a text in this run (not the count restored
     from the record, which would keep new phones out after a restart).
+    `phones`: phone connections open now; a phone over `capacity` is refused, new or not.
     """
     if not code_matches(typed_code, code):
         return JoinOutcome.WRONG_CODE
     if bound_token is not None:
         return JoinOutcome.SAME  # one connection, one participant
+    if phones >= limits.capacity:
+        return JoinOutcome.FULL
     if offered_token is not None and issuer.verify(offered_token):
         return JoinOutcome.RETURNING
     if locked:

@@ -52,6 +52,9 @@ class HubOptions:
     capacity: int = 2000
     """Phones that may take part at once (`--max-telefoons`); the facilitator, the projector
     screen and the TUI come on top."""
+    per_address: int | None = None
+    """Connections from one address; None: the hub's default (the capacity with `--url`).
+    `workshop capaciteit` sets it to the capacity: all its phones come from 127.0.0.1."""
 
 
 @dataclass
@@ -140,6 +143,7 @@ async def start_hub(
             port=wanted + offset,
             public_url=options.url,
             capacity=options.capacity,
+            per_address=options.per_address or HubConfig.per_address,
         )
         hub = Hub(opened.controller, opened.keys, config, on_change)
         try:

@@ -110,6 +110,8 @@ class Hub:
         self._dirty = True
         self._ticker: asyncio.Task[None] | None = None
         self.broadcasts = 0
+        self.phones = 0
+        """Phone connections that joined and are open now (counted against `capacity`)."""
         self._logged: set[tuple[str, str, int]] = set()
         self.origins: frozenset[rules.Origin] = frozenset()
 
@@ -207,6 +209,8 @@ class Hub:
         finally:
             del self.clients[websocket]
             self.addresses.remove(address)
+            if client.role is Role.PARTICIPANT:
+                self.phones -= 1
             if client.token is not None:
                 self._apply(lambda: self.controller.run("leave", token=client.token))
 
@@ -297,6 +301,7 @@ class Hub:
             issuer=self.issuer,
             locked=session.locked,
             participants=len(session.participants),
+            phones=self.phones,
             limits=self.config,
         )
         if outcome is JoinOutcome.SAME:
@@ -311,8 +316,11 @@ class Hub:
             raise DomainError(ErrorCode.JOINING_LOCKED)
         else:
             await self._send(websocket, outcome.value)
+            if outcome is JoinOutcome.FULL and self.phones >= self.config.capacity:
+                await websocket.close(1013, "full")  # no place for a phone: free the socket
             return
         if outcome is not JoinOutcome.SAME:
+            self.phones += 1
             returning = outcome is JoinOutcome.RETURNING
             self._apply(lambda: self.controller.run("join", token=token, returning=returning))
         client.rules.role, client.token = Role.PARTICIPANT, token
