@@ -137,13 +137,17 @@ async def start_hub(
         )
     wanted = DEFAULT_PORT if options.port is None else options.port
     tries = 1 if options.port is not None else PORT_TRIES
+    served = (url_host(options),)  # pages from the address the QR code names may connect
     for offset in range(tries):
         config = HubConfig(
             host=options.host or "0.0.0.0",
             port=wanted + offset,
             public_url=options.url,
             capacity=options.capacity,
-            per_address=options.per_address or HubConfig.per_address,
+            served_hosts=served,
+            # Behind a proxy (`--url`) every phone has the proxy's address.
+            per_address=options.per_address
+            or (options.capacity if options.url else HubConfig.per_address),
         )
         hub = Hub(opened.controller, opened.keys, config, on_change)
         try:

@@ -29,7 +29,7 @@ from workshop.hub import rules, static
 from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
 from workshop.hub.tokens import TokenIssuer
-from workshop.i18n import t
+from workshop.i18n import language, t
 from workshop.views import facilitator_view, phone_view
 
 LOG = logging.getLogger("workshop.hub")
@@ -102,7 +102,7 @@ class Hub:
         self.config = config or HubConfig()
         self.on_change = on_change
         self.issuer = TokenIssuer(keys.secret)
-        self.files = static.load_files()
+        self.files = static.load_files(language())  # the page speaks the session's language
         self.clients: dict[ServerConnection, Client] = {}
         self.addresses = rules.AddressBook(self.config)
         self.server: Server | None = None
@@ -177,7 +177,7 @@ class Hub:
         found = static.lookup(self.files, path)
         if found is None:
             return static.text_response(404, t("hub.not_found"), head=head)
-        return static.response(200, found.body, found.content_type, head=head)
+        return static.file_response(found, request.headers.get("Accept-Encoding"), head=head)
 
     # ------------------------------------------------------------------ WebSocket
 

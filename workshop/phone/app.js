@@ -1,231 +1,485 @@
-// Phone page. Server texts are only ever set with textContent, never parsed as HTML.
-const OK = 'workshop.akkoord', TOKEN = 'workshop.token', CODE = /^[A-HJKMNP-Z2-9]{6}$/;
-const LOST = 'Verbinding kwijt, opnieuw verbinden…', BAD = 'Deze code klopt niet. Kijk nog eens op het scherm.';
-let code = '', on = false, ws = null, joined = false, tries = 0, timer = 0, key = '';
-let st = null, mine = null, wa; // last state; counted answer {round, choice}; answer from the welcome
-let pend = null, sent = false; // answer not acked yet (the frame itself), and whether it went out
-let openRound = null, sentText = '';
-const $ = id => document.getElementById(id);
-// localStorage may be blocked: then it works without memory
-const load = k => { try { return localStorage[k]; } catch (e) {} };
-const save = (k, v) => { try { localStorage[k] = v; } catch (e) {} };
-const round = () => st && st.round;
-const text = (id, t) => { $(id).textContent = t || ''; };
-const show = id => { for (const s of document.querySelectorAll('section')) s.hidden = s.id !== id; };
-const say = t => { text('error', t); $('error').hidden = !t; };
-const status = (t, lost) => { text('status', t); $('status').className = lost ? 'lost' : ''; };
-function el(tag, cls, t) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (t != null) e.textContent = t;
-  return e;
+// The phone page: join with a code, vote, see results.
+// Texts from the server or other participants are only ever set with textContent, never
+// parsed as HTML. The page's own texts come from the locale catalogue the hub filled in.
+
+const STORAGE = { consent: 'workshop.akkoord', token: 'workshop.token', language: 'workshop.taal' };
+// Six letters or digits; the hub maps a typed look-alike (O for D, V for U) onto the code.
+const CODE_PATTERN = /^[A-Z0-9]{6}$/;
+const RETRY_DELAYS = [500, 1000, 2000, 4000];
+
+const page = JSON.parse(byId('texts').textContent);
+let language = page.lang;
+let texts = page.texts;
+
+let code = '';
+let active = false; // joined or joining; false on the privacy, code and end screens
+let socket = null;
+let joined = false;
+let retries = 0;
+let retryTimer = 0;
+let statusKey = '';
+let renderedKey = '';
+
+let state = null; // the last state from the hub
+let counted = null; // our answer the hub acknowledged: { round, choice }
+let welcomeAnswer; // answer from the welcome, applied with the first state; undefined = none
+let pending = null; // an answer not acknowledged yet (the message itself)
+let pendingSent = false; // whether that answer went out on the current connection
+let openRound = null; // the open question the text box belongs to
+let sentText = '';
+
+// ---- small helpers
+
+function byId(id) {
+  return document.getElementById(id);
 }
+
+// localStorage may be blocked: the page then works without memory.
+function load(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch (error) {
+    return null;
+  }
+}
+
+function save(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch (error) {
+    // nothing to remember with
+  }
+}
+
+function tr(key, values = {}) {
+  const template = texts[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
+function setText(id, text) {
+  byId(id).textContent = text || '';
+}
+
+function element(tag, className, text) {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (text != null) made.textContent = text;
+  return made;
+}
+
+function showSection(id) {
+  for (const section of document.querySelectorAll('section')) section.hidden = section.id !== id;
+}
+
+function showError(text) {
+  setText('error', text);
+  byId('error').hidden = !text;
+}
+
+function setStatus(key, lost) {
+  statusKey = key;
+  setText('status', key && tr(key));
+  byId('status').className = lost ? 'lost' : '';
+}
+
+function currentRound() {
+  return state && state.round;
+}
+
+// ---- language: the session's, or the one chosen on this phone
+
+function applyTexts() {
+  document.documentElement.lang = language;
+  document.title = tr('title');
+  for (const labelled of document.querySelectorAll('[data-t]')) {
+    labelled.textContent = tr(labelled.dataset.t);
+  }
+  setStatus(statusKey, byId('status').className === 'lost');
+  renderedKey = ''; // rebuild the screen in the new language
+  if (state) render();
+}
+
+async function useLanguage(wanted) {
+  if (!page.languages.includes(wanted)) return;
+  if (wanted === page.lang) {
+    texts = page.texts;
+  } else {
+    try {
+      const answer = await fetch('/t/' + wanted + '.json');
+      texts = (await answer.json()).texts;
+    } catch (error) {
+      return; // keep the language we have
+    }
+  }
+  language = wanted;
+  applyTexts();
+}
+
+function switchLanguage() {
+  const next = page.languages[(page.languages.indexOf(language) + 1) % page.languages.length];
+  save(STORAGE.language, next);
+  useLanguage(next);
+}
+
+// ---- the join code
+
+function normaliseCode(typed) {
+  return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+
 function begin() {
-  if (CODE.test(code)) { on = true; show('wait'); connect(); } else askCode(code && BAD);
+  if (CODE_PATTERN.test(code)) {
+    active = true;
+    showSection('welcome');
+    connect();
+  } else {
+    askCode(code && tr('code.wrong'));
+  }
 }
-function askCode(msg) {
-  stop(); show('code'); say(msg);
-  $('code-input').value = code;
-  $('code-input').focus();
+
+function askCode(message) {
+  stop();
+  showSection('code');
+  showError(message);
+  byId('code-input').value = code;
+  byId('code-input').focus();
 }
-function stop() { on = joined = false; clearTimeout(timer); if (ws) ws.close(); ws = null; status(''); }
-// ---- connection: join, reconnect (0.5, 1, 2, 4 s), queue
-const busy = () => ws && ws.readyState < 2;
+
+function stop() {
+  active = false;
+  joined = false;
+  clearTimeout(retryTimer);
+  if (socket) socket.close();
+  socket = null;
+  setStatus('');
+}
+
+// ---- the connection: join, reconnect after 0.5, 1, 2, 4 s, and a queued answer
+
+function connecting() {
+  return socket && socket.readyState < WebSocket.CLOSING;
+}
+
 function connect() {
-  if (!on || busy()) return;
-  status(tries ? LOST : 'Verbinden…', tries);
-  const w = ws = new WebSocket('ws' + location.protocol.slice(4) + '//' + location.host + '/ws'); // ws: or wss:
-  w.onopen = () => w.send(JSON.stringify({ type: 'join', code, token: load(TOKEN) || undefined }));
-  w.onmessage = ev => {
-    let m;
-    try { m = JSON.parse(ev.data); } catch (e) { return; }
-    if (w === ws && m) handle(m);
+  if (!active || connecting()) return;
+  setStatus(retries ? 'status.lost' : 'status.connecting', retries > 0);
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(scheme + '//' + location.host + '/ws');
+  socket = ws;
+  ws.onopen = () => {
+    ws.send(JSON.stringify({ type: 'join', code, token: load(STORAGE.token) || undefined }));
   };
-  w.onclose = () => {
-    if (w !== ws) return;
-    ws = null; joined = false;
-    sent = false; // not acked: send again once back
-    status(LOST, 1);
-    timer = setTimeout(connect, [500, 1000, 2000, 4000][Math.min(tries++, 3)]);
-    update();
+  ws.onmessage = (event) => {
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (error) {
+      return;
+    }
+    if (ws === socket && message) handle(message);
+  };
+  ws.onclose = () => {
+    if (ws !== socket) return;
+    socket = null;
+    joined = false;
+    pendingSent = false; // not acknowledged: send it again once back
+    setStatus('status.lost', true);
+    retryTimer = setTimeout(connect, RETRY_DELAYS[Math.min(retries++, RETRY_DELAYS.length - 1)]);
+    updateAnswer();
   };
 }
-function now() { if (on && !busy()) { tries = 0; connect(); } }
-function send() {
-  sent = joined && ws.readyState === 1;
-  if (sent) ws.send(JSON.stringify(pend));
+
+function reconnectNow() {
+  if (active && !connecting()) {
+    retries = 0;
+    connect();
+  }
 }
-function answer(p) { say(''); pend = p; send(); update(); }
-function handle(m) {
-  const r = round();
-  if (m.type === 'welcome') {
-    joined = true; tries = 0; status('Verbonden');
-    if (m.token) save(TOKEN, m.token);
-    wa = m.answer == null ? null : String(m.answer);
-  } else if (m.type === 'state') {
-    if (r && (!m.round || m.round.id !== r.id)) say('');
-    st = m;
-    if (wa !== undefined) { // first state after (re)joining
-      mine = m.round && wa !== null ? { round: m.round.id, choice: wa } : null;
-      wa = undefined;
-      flush();
+
+function sendPending() {
+  pendingSent = joined && socket.readyState === WebSocket.OPEN;
+  if (pendingSent) socket.send(JSON.stringify(pending));
+}
+
+function answer(message) {
+  showError('');
+  pending = message;
+  sendPending();
+  updateAnswer();
+}
+
+function handle(message) {
+  if (message.type === 'welcome') {
+    joined = true;
+    retries = 0;
+    setStatus('status.connected');
+    if (message.token) save(STORAGE.token, message.token);
+    welcomeAnswer = message.answer == null ? null : String(message.answer);
+  } else if (message.type === 'state') {
+    const round = currentRound();
+    if (round && (!message.round || message.round.id !== round.id)) showError('');
+    state = message;
+    if (welcomeAnswer !== undefined) {
+      // The first state after (re)joining: what the hub has counted for us, then the queue.
+      counted = message.round && welcomeAnswer !== null
+        ? { round: message.round.id, choice: welcomeAnswer }
+        : null;
+      welcomeAnswer = undefined;
+      flushPending();
     }
     render();
-  } else if (m.type === 'ack') {
-    const choice = m.text || String(m.choice);
-    if (pend && pend.round === m.round && (pend.text ? m.text : String(pend.choice) === choice)) pend = null;
-    mine = { round: m.round, choice };
-    update();
-  } else if (m.type === 'error') {
-    if (!joined) return m.code === 'session_ended' ? ended() : askCode(m.message);
-    say(m.message);
-    if (sent) pend = null;
-    update();
+  } else if (message.type === 'ack') {
+    const choice = message.text || String(message.choice);
+    const same = pending && pending.round === message.round
+      && (pending.text ? message.text : String(pending.choice) === choice);
+    if (same) pending = null;
+    counted = { round: message.round, choice };
+    updateAnswer();
+  } else if (message.type === 'error') {
+    if (!joined) {
+      if (message.code === 'session_ended') showEnded();
+      else askCode(message.message);
+      return;
+    }
+    showError(message.message);
+    if (pendingSent) pending = null;
+    updateAnswer();
   }
 }
+
 // A queued answer goes out only if its question is still open.
-function flush() {
-  const r = round();
-  if (!pend || sent) return;
-  if (r && r.id === pend.round && r.phase === 'open') return send();
-  pend = null;
-  say('Je stem is niet verstuurd: de vraag is intussen veranderd of gesloten.');
+function flushPending() {
+  const round = currentRound();
+  if (!pending || pendingSent) return;
+  if (round && round.id === pending.round && round.phase === 'open') {
+    sendPending();
+    return;
+  }
+  pending = null;
+  showError(tr('vote.not_sent'));
 }
-function current() {
-  const r = round() || {};
-  if (pend && pend.round === r.id) return pend.text ? true : String(pend.choice);
-  return mine && mine.round === r.id ? mine.choice : null;
+
+// Our answer to the current round: queued, counted, or none.
+function currentAnswer() {
+  const round = currentRound() || {};
+  if (pending && pending.round === round.id) return pending.text ? true : String(pending.choice);
+  return counted && counted.round === round.id ? counted.choice : null;
 }
+
 // ---- screens
-function ended() { stop(); show('ended'); }
+
+function showEnded() {
+  stop();
+  const agenda = (state && state.agenda) || [];
+  const list = byId('agenda-list');
+  list.textContent = '';
+  for (const entry of agenda) list.append(element('li', '', entry));
+  byId('agenda').hidden = agenda.length === 0;
+  showSection('ended');
+}
+
 function render() {
-  if (!on) return;
-  const r = st.round, it = st.item || {}, se = st.session || {};
-  text('session-title', se.title);
-  if (se.ended) return ended();
-  const scr = !r || !r.question || it.kind !== 'kaart' ? 'wait' : r.phase === 'revealed' ? 'results' : 'question';
-  const k = scr + JSON.stringify([r, it, scr === 'results' && st.results]);
-  if (k !== key) {
-    key = k;
-    if (scr === 'question') buildQuestion(r, it);
-    else if (scr === 'results') buildResults(r.question, st.results, r.attempt);
-    else {
-      text('item-title', it.title);
-      text('item-situation', it.situation);
+  if (!active) return;
+  const round = state.round;
+  const item = state.item || {};
+  const session = state.session || {};
+  setText('session-title', session.title);
+  if (session.ended) {
+    showEnded();
+    return;
+  }
+  let screen = round && round.phase === 'revealed' ? 'results' : 'question';
+  if (!round || !round.question || item.kind !== 'kaart') screen = 'wait';
+  if (session.started === false) screen = 'welcome';
+  const shown = screen === 'results' ? [state.results, state.texts] : null;
+  const key = screen + JSON.stringify([round, item, shown]);
+  if (key !== renderedKey) {
+    renderedKey = key;
+    if (screen === 'question') buildQuestion(round, item);
+    else if (screen === 'results') buildResults(round, state.results, state.texts || []);
+    else if (screen === 'wait') {
+      setText('item-title', item.title);
+      setText('item-situation', item.situation);
     }
   }
-  update();
-  show(scr);
+  updateAnswer();
+  showSection(screen);
 }
-function buildQuestion(r, it) {
-  const q = r.question, box = $('answers'), open = r.phase === 'open', scale = q.type === 'schaal';
-  text('q-item', it.title);
-  $('q-attempt').hidden = r.attempt < 2;
-  $('q-situation').hidden = !it.situation;
-  $('q-situation').open = r.phase === 'shown'; // fold away once voting opens
-  text('q-sit', it.situation);
-  text('question-text', q.text);
-  text('q-phase', r.phase === 'shown' ? 'De trainer opent zo de stemming' : r.phase === 'closed' && 'De stemming is gesloten');
+
+function buildQuestion(round, item) {
+  const question = round.question;
+  const box = byId('answers');
+  const open = round.phase === 'open';
+  const scale = question.type === 'schaal';
+  setText('q-item', item.title);
+  byId('q-attempt').hidden = round.attempt < 2;
+  byId('q-situation').hidden = !item.situation;
+  byId('q-situation').open = round.phase === 'shown'; // folded away once voting opens
+  setText('q-sit', item.situation);
+  setText('question-text', question.text);
+  const phase = { shown: 'phase.shown', closed: 'phase.closed' }[round.phase];
+  setText('q-phase', phase && tr(phase));
   box.textContent = '';
-  $('open').hidden = q.type !== 'open';
-  if (q.type === 'open') {
-    const a = $('open-text');
-    if (openRound !== r.id) { openRound = r.id; a.value = sentText = ''; }
-    a.maxLength = q.max_length || 280;
-    a.disabled = !open;
-    return sync();
+  byId('open').hidden = question.type !== 'open';
+  if (question.type === 'open') {
+    const area = byId('open-text');
+    if (openRound !== round.id) {
+      openRound = round.id;
+      area.value = sentText = '';
+    }
+    area.maxLength = question.max_length || 280;
+    area.disabled = !open;
+    syncOpenText();
+    return;
   }
-  const list = el('div', scale ? 'scale' : '');
-  const values = scale ? [] : q.options;
-  for (let v = q.min; scale && v <= q.max; v++) values.push({ key: String(v) });
-  for (const o of values) {
-    const b = el('button', scale ? '' : 'opt', scale ? o.key : null);
-    b.type = 'button';
-    b.disabled = !open;
-    b.dataset.choice = o.key;
-    if (!scale) b.append(el('span', 'key', o.key), el('span', 'txt', o.text));
-    list.append(b);
+  const list = element('div', scale ? 'scale' : '');
+  const choices = scale ? [] : question.options;
+  for (let value = question.min; scale && value <= question.max; value++) {
+    choices.push({ key: String(value) });
+  }
+  for (const choice of choices) {
+    const button = element('button', scale ? '' : 'opt', scale ? choice.key : null);
+    button.type = 'button';
+    button.disabled = !open;
+    button.dataset.choice = choice.key;
+    if (!scale) button.append(element('span', 'key', choice.key), element('span', 'txt', choice.text));
+    list.append(button);
   }
   box.append(list);
   if (scale) {
-    const ends = el('div', 'ends');
-    ends.append(el('span', '', q.min + ' = ' + q.label_min), el('span', '', q.max + ' = ' + q.label_max));
+    const ends = element('div', 'ends');
+    ends.append(
+      element('span', '', question.min + ' = ' + question.label_min),
+      element('span', '', question.max + ' = ' + question.label_max),
+    );
     box.append(ends);
   }
 }
-function sync() {
-  const a = $('open-text'), v = a.value.trim();
-  text('open-count', a.value.length + '/' + a.maxLength);
-  $('open-send').disabled = a.disabled || !v || v === sentText;
+
+function syncOpenText() {
+  const area = byId('open-text');
+  const text = area.value.trim();
+  setText('open-count', area.value.length + '/' + area.maxLength);
+  byId('open-send').disabled = area.disabled || !text || text === sentText;
 }
-function update() {
-  const r = round(), ack = $('ack');
-  if (!r || !r.question) return;
-  const c = current(), p = pend && pend.round === r.id && pend, what = r.question.type === 'open' ? 'Je antwoord' : 'Je stem';
-  for (const b of $('answers').querySelectorAll('[data-choice]')) {
-    b.classList.toggle('chosen', b.dataset.choice === c);
-    b.setAttribute('aria-pressed', b.dataset.choice === c);
+
+// The chosen button and the line under the question: sending, queued, or received.
+function updateAnswer() {
+  const round = currentRound();
+  const ack = byId('ack');
+  if (!round || !round.question) return;
+  const chosen = currentAnswer();
+  const queued = pending && pending.round === round.id;
+  const isText = round.question.type === 'open';
+  for (const button of byId('answers').querySelectorAll('[data-choice]')) {
+    button.classList.toggle('chosen', button.dataset.choice === chosen);
+    button.setAttribute('aria-pressed', button.dataset.choice === chosen);
   }
-  let head = '', tail = '';
-  if (p) head = sent ? what + ' wordt verstuurd…' : 'Nog niet verzonden — wordt verstuurd zodra er verbinding is';
-  else if (c) {
-    head = what + ' is ontvangen';
-    tail = c === true ? 'De trainer leest het eerst.' : r.phase === 'open' ? 'Je kunt je keuze nog wijzigen zolang de vraag openstaat.' : '';
+  let head = '';
+  let tail = '';
+  if (queued) {
+    head = pendingSent ? tr(isText ? 'ack.text_sending' : 'ack.vote_sending') : tr('ack.queued');
+  } else if (chosen) {
+    head = tr(isText ? 'ack.text' : 'ack.vote');
+    if (chosen === true) tail = tr('ack.text_read_first');
+    else if (round.phase === 'open') tail = tr('ack.can_change');
   }
   ack.textContent = '';
   ack.hidden = !head;
-  ack.className = p && !sent ? 'queued' : '';
-  ack.append(el('strong', '', head), tail);
+  ack.className = queued && !pendingSent ? 'queued' : '';
+  ack.append(element('strong', '', head), tail);
 }
-function buildResults(q, res, attempt) {
-  const box = $('r-body'), pct = {}, names = { [q.min]: q.label_min, [q.max]: q.label_max };
-  text('r-question', q.text);
-  $('r-attempt').hidden = attempt < 2;
+
+function buildResults(round, results, approvedTexts) {
+  const question = round.question;
+  const box = byId('r-body');
+  const percentages = {};
+  const names = { [question.min]: question.label_min, [question.max]: question.label_max };
+  setText('r-question', question.text);
+  byId('r-attempt').hidden = round.attempt < 2;
   box.textContent = '';
-  if (!res || res.withheld) {
-    return box.append(el('p', 'note', res ? 'Te weinig stemmen om de uitslag anoniem te tonen.' : 'De uitslag staat op het scherm van de trainer.'));
+  if (!results || results.withheld) {
+    const note = results ? 'results.withheld' : 'results.elsewhere';
+    box.append(element('p', 'note', tr(note)));
+  } else {
+    for (const [key, percentage] of results.percentages || []) percentages[key] = percentage;
+    for (const option of question.options || []) names[option.key] = option.text;
+    const counts = results.counts || [];
+    const total = results.total || 0;
+    for (const [key, count] of counts) {
+      const row = element('div', 'result-row');
+      const head = element('div', 'rhead');
+      const bar = element('meter');
+      const percentage = percentages[key] || 0;
+      row.dataset.key = key;
+      head.append(
+        element('span', 'key', key),
+        element('span', 'txt', names[key]),
+        element('span', 'pct', percentage + '%'),
+        element('span', 'cnt', '(' + count + ')'),
+      );
+      bar.max = 100;
+      bar.value = percentage;
+      row.append(head, bar);
+      box.append(row);
+    }
+    const noun = counts.length ? 'results.vote' : 'results.answer';
+    let line = tr(total === 1 ? noun : noun + 's', { n: total });
+    if (results.median != null) {
+      line += ' · ' + tr('results.median', { median: results.median.toLocaleString(language) });
+    }
+    box.append(element('p', 'total', line));
   }
-  for (const [k, p] of res.percentages || []) pct[k] = p;
-  for (const o of q.options || []) names[o.key] = o.text;
-  const counts = res.counts || [], n = res.total || 0;
-  for (const [k, count] of counts) {
-    const row = el('div', 'result-row'), head = el('div', 'rhead'), bar = el('meter'), v = pct[k] || 0;
-    row.dataset.key = k;
-    head.append(el('span', 'key', k), el('span', 'txt', names[k]), el('span', 'pct', v + '%'), el('span', 'cnt', '(' + count + ')'));
-    bar.max = 100;
-    bar.value = v;
-    row.append(head, bar);
-    box.append(row);
+  if (approvedTexts.length) {
+    const list = element('ul', 'texts');
+    for (const text of approvedTexts) list.append(element('li', '', text));
+    box.append(element('h2', '', tr('results.texts')), list);
   }
-  let line = counts.length ? n + (n === 1 ? ' stem' : ' stemmen') : n + ' antwoorden';
-  if (res.median != null) line += ' · middelste waarde: ' + String(res.median).replace('.', ',');
-  box.append(el('p', 'total', line));
 }
+
 // ---- start
-const m = /^\/j\/(\w+)/.exec(location.pathname);
-if (m) code = m[1].toUpperCase();
-$('accept').onclick = () => { save(OK, '1'); begin(); };
-$('code-form').onsubmit = ev => {
-  ev.preventDefault();
-  code = $('code-input').value.replace(/[\s-]/g, '').toUpperCase();
-  if (!CODE.test(code)) return say(BAD);
-  say('');
-  tries = 0;
+
+const joinPath = /^\/j\/(\w+)/.exec(location.pathname);
+if (joinPath) code = normaliseCode(joinPath[1]);
+byId('language').onclick = switchLanguage;
+byId('accept').onclick = () => {
+  save(STORAGE.consent, '1');
+  begin();
+};
+byId('code-form').onsubmit = (event) => {
+  event.preventDefault();
+  code = normaliseCode(byId('code-input').value);
+  if (!CODE_PATTERN.test(code)) {
+    showError(tr('code.wrong'));
+    return;
+  }
+  showError('');
+  retries = 0;
   history.replaceState(null, '', '/j/' + code);
   begin();
 };
-$('open-text').oninput = sync;
-$('open-send').onclick = () => {
-  sentText = $('open-text').value.trim();
-  sync();
+byId('open-text').oninput = syncOpenText;
+byId('open-send').onclick = () => {
+  sentText = byId('open-text').value.trim();
+  syncOpenText();
   answer({ type: 'text', round: openRound, text: sentText });
 };
-$('answers').onclick = ev => {
-  const b = ev.target.closest('[data-choice]'), r = round(), c = b && b.dataset.choice;
-  if (c && !b.disabled && r.phase === 'open' && (c !== current() || pend)) {
-    answer({ type: 'vote', round: r.id, choice: r.question.type === 'schaal' ? +c : c });
+byId('answers').onclick = (event) => {
+  const button = event.target.closest('[data-choice]');
+  const round = currentRound();
+  const choice = button && button.dataset.choice;
+  if (choice && !button.disabled && round.phase === 'open' && (choice !== currentAnswer() || pending)) {
+    const value = round.question.type === 'schaal' ? Number(choice) : choice;
+    answer({ type: 'vote', round: round.id, choice: value });
   }
 };
-document.addEventListener('visibilitychange', () => { if (!document.hidden) now(); });
-addEventListener('online', now);
-if (load(OK)) begin(); else show('privacy');
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) reconnectNow();
+});
+addEventListener('online', reconnectNow);
+
+const chosenLanguage = load(STORAGE.language);
+if (chosenLanguage && chosenLanguage !== language) await useLanguage(chosenLanguage);
+applyTexts();
+if (load(STORAGE.consent)) begin();
+else showSection('privacy');

@@ -102,8 +102,10 @@ class ItemScreen(Screen[None]):
         self.query_one("#counts", Static).update(
             t(
                 "tui.item.counts",
-                joined=session.participant_count,
-                connected=len(session.connected),
+                # Out of the phones here now (a phone counts as a participant only once it
+                # votes, so the participant count would always equal the votes).
+                joined=max(session.connected_count, voted),
+                connected=session.connected_count,
                 voted=voted,
             )
         )
