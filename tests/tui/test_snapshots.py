@@ -46,7 +46,8 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 def test_start_screen(snap_compare: Any, options: MakeOptions) -> None:
     """The start screen: the three built-in programmes, the kandidatenavond first and
-    highlighted, and the optional names field with its 'only in memory' hint."""
+    highlighted, and the optional names field with its hint (every part of a name is removed;
+    on disk only an unreadable fingerprint until the session ends)."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         programmes = pilot.app.screen.query_one("#programmes", OptionList)
