@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(hub)
     hub.set_defaults(run=_hub)
 
+    screen = commands.add_parser(
+        "scherm",
+        help=t("cli.cmd.scherm"),
+        description=t("cli.cmd.scherm"),
+        parents=[data_option],
+    )
+    screen.set_defaults(run=_screen)
+
     sessions_cli.add_commands(commands, data_option)
 
     capacity = commands.add_parser(
@@ -321,6 +329,14 @@ def _read_names(args: argparse.Namespace) -> list[str] | None:
         return [line for line in lines if line and not line.startswith("#")]
     print(t("cli.names_unreadable", path=path, reason=reason), file=sys.stderr)
     return None
+
+
+def _screen(args: argparse.Namespace) -> int:
+    """`workshop scherm`: the room's screen, following the running session of `--data`."""
+    from workshop.scherm.app import ScreenOptions, make_screen_app
+
+    make_screen_app(ScreenOptions(data=args.data)).run()
+    return 0
 
 
 def _start(args: argparse.Namespace) -> int:

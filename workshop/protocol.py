@@ -16,6 +16,10 @@ Client -> server
     An answer to an open question (at most 280 characters; moderated before anyone sees it).
 ``{"type": "facilitate", "key": "..."}``
     Become the facilitator, with the per-session key the hub printed at start.
+``{"type": "scherm", "key": "..."}``
+    Become the room's screen (`workshop scherm`), read-only, with the per-session screen key
+    the hub wrote to `sleutels/` (never shown). It then receives the projector view and may
+    send nothing else.
 ``{"type": "command", "name": "open_voting", "args": {}}``
     Facilitator only: any engine command (see `workshop.controller.COMMANDS`), for example
     `next_item`, `go_to {"index": 3}`, `open_voting`, `close_voting`, `reveal`, `revote`,
@@ -27,7 +31,7 @@ Server -> client
 ``{"type": "welcome", "role": "participant", "token": "...", "answer": "B" | null}``
     After `join`: the token to keep, and this phone's answer in the current round if any.
 ``{"type": "welcome", "role": "facilitator"}``
-    After a correct `facilitate`.
+    After a correct `facilitate` (or `"role": "scherm"` after a correct `scherm`).
 ``{"type": "ack", "round": 3, "choice": "B"}``
     The vote (or, with `"text": true`, the open answer) was counted.
 ``{"type": "state", ...}``
@@ -37,7 +41,9 @@ Server -> client
     `connected`, `voted`, and `results` (`null`; `{"withheld": true}` below the group
     minimum; or `counts`, `percentages`, `total`, `median`) once revealed and allowed.
     The facilitator's state adds `pending_texts`, `approved_texts`, `notes`, `agenda` and the
-    results whenever they exist, blind or not.
+    results whenever they exist, blind or not. The scherm's state is the projector view
+    instead (see `workshop.views.projector`): lobby, item, count, timer, revealed results,
+    approved texts, the agenda on the closing item, the end, the black-screen flag.
 ``{"type": "error", "code": "round_not_open", "message": "..."}``
     A refused message: a machine code (stable) and a message for people (Dutch by default).
 """
@@ -90,12 +96,17 @@ class Facilitate:
 
 
 @dataclass(frozen=True)
+class Screen:
+    key: str
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
     args: dict[str, JSONScalar]
 
 
-ClientMessage = Join | Vote | Text | Facilitate | Command
+ClientMessage = Join | Vote | Text | Facilitate | Screen | Command
 
 # type -> {field: (checker, required)}
 _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -103,6 +114,7 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "vote": {"round": ("round", True), "choice": ("choice", True)},
     "text": {"round": ("round", True), "text": ("text", True)},
     "facilitate": {"key": ("short", True)},
+    "scherm": {"key": ("short", True)},
     "command": {"name": ("short", True), "args": ("args", False)},
 }
 
@@ -149,6 +161,8 @@ def parse(frame: str | bytes) -> ClientMessage:
         return Text(values["round"], values["text"])
     if kind == "facilitate":
         return Facilitate(values["key"])
+    if kind == "scherm":
+        return Screen(values["key"])
     return Command(values["name"], dict(values.get("args", {})))
 
 

@@ -21,7 +21,7 @@ from workshop.tui.app import TuiOptions, WorkshopApp
 from workshop.tui.factory import make_app
 
 URL = "http://192.168.1.23:8765"
-CODE = "K7QX4M"
+CODE = "K7HX4M"  # in the code alphabet (no look-alikes such as Q)
 SIZE = (100, 32)
 
 EVENING = """

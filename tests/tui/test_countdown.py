@@ -1,9 +1,10 @@
-"""The timer counts down on the (frozen, then moved) clock, can be adjusted and stops at 0."""
+"""The console timer shows the session's countdown on the (frozen, then moved) clock."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from workshop.engine.timer import Timer
 from workshop.tui.widgets.countdown import Countdown
 
 
@@ -11,31 +12,31 @@ class TimerApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.now = 100.0
+        self.timer = Timer()
 
     def compose(self) -> ComposeResult:
-        yield Countdown(lambda: self.now, id="timer")
+        yield Countdown(lambda: self.now, lambda: self.timer, id="timer")
 
 
-async def test_countdown() -> None:
+async def test_countdown_follows_the_session_timer() -> None:
     app = TimerApp()
     async with app.run_test() as pilot:
-        timer = app.query_one(Countdown)
-        timer.set_seconds(60)
-        assert str(timer.render()) == "Timer 01:00" and timer.has_class("paused")
-        timer.start()
-        assert timer.running and not timer.has_class("paused")
+        widget = app.query_one(Countdown)
+        app.timer.reset(60)
+        widget.show_timer()
+        assert str(widget.render()) == "Timer 01:00" and widget.has_class("paused")
+        app.timer.start(app.now)
         app.now += 15
         await pilot.pause(0.6)
-        assert timer.remaining == 45
-        timer.adjust(15)
-        app.now += 1
-        await pilot.pause(0.6)
-        assert timer.remaining == 59
-        timer.stop()
+        assert widget.remaining == 45 and not widget.has_class("paused")
+        app.timer.stop(app.now)
         app.now += 30
         await pilot.pause(0.6)
-        assert timer.remaining == 59 and timer.has_class("paused")
-        timer.start()
+        assert widget.remaining == 45 and widget.has_class("paused")
+        app.timer.start(app.now)
         app.now += 100
         await pilot.pause(0.6)
-        assert timer.remaining == 0 and not timer.running and timer.has_class("expired")
+        assert widget.remaining == 0 and widget.has_class("expired")
+        app.timer.reset(None)
+        widget.show_timer()
+        assert str(widget.render()) == ""

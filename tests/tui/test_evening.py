@@ -28,14 +28,14 @@ async def test_complete_evening(options: MakeOptions, tmp_path: Path) -> None:
     app = app_with(options(names=["Jan Jansen"]))
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
-        assert text_of(app, "#lobby-url") == f"{URL}/j/{CODE}"
+        assert text_of(app, "#room-url") == f"{URL}/j/{CODE}"
 
         phones = [await Phone.join(app) for _ in range(4)]
-        await until(pilot, lambda: app.screen.query_one("#lobby-count", Digits).value == "4")
+        await until(pilot, lambda: app.screen.query_one("#room-joined", Digits).value == "4")
 
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ItemScreen))
-        assert text_of(app, "#item-title") == "Welkom"
+        assert text_of(app, "#room-title") == "Welkom"
         assert "Onderdeel 1 van 5" in text_of(app, "#progress")
 
         # Warming-up: open, four votes arrive, close, reveal.
@@ -43,16 +43,22 @@ async def test_complete_evening(options: MakeOptions, tmp_path: Path) -> None:
         assert text_of(app, "#phase") == "Stemming open"
         await vote_all(app, phones, "ABBC")
         await until(pilot, lambda: "Gestemd 4 van 4" in text_of(app, "#counts"))
-        assert text_of(app, "#results") == ""  # blind until revealed
+        assert not app.screen.query_one("#room-results").display  # blind until revealed
         await pilot.press("s", "u")
-        results = text_of(app, "#results")
+        results = text_of(app, "#room-results")
         assert "4 stemmen" in results
         assert "B" in results and "50%" in results
 
         # Dilemma with a revote after the discussion.
         await pilot.press("n")
-        assert text_of(app, "#item-title") == "Een etentje na de inspraakavond"
+        assert text_of(app, "#room-title") == "Een etentje na de inspraakavond"
+        # One mirrored screen: the trainer panel opens only after the warning is confirmed.
+        item_screen = app.screen
         await pilot.press("d")
+        assert not item_screen.query_one("#trainer-panel").display
+        assert "zichtbaar voor de zaal" in text_of(app, "Confirm Static").lower()
+        await pilot.press("j")
+        assert item_screen.query_one("#trainer-panel").display
         assert "Gemeentewet art. 14" in text_of(app, "#trainer-text")
         await pilot.press("o")
         await vote_all(app, phones, "AABB")
@@ -62,7 +68,7 @@ async def test_complete_evening(options: MakeOptions, tmp_path: Path) -> None:
         await vote_all(app, phones, "ACCB")
         await until(pilot, lambda: "Gestemd 4 van 4" in text_of(app, "#counts"))
         await pilot.press("s", "u")
-        results = text_of(app, "#results")
+        results = " ".join(text_of(app, "#room-results").split())  # undo line wrapping
         assert "Voor het gesprek" in results and "Na het gesprek" in results
         assert "2 deelnemers kozen na het gesprek anders" in results
         assert "van A naar C: 1" in results and "van B naar C: 1" in results
@@ -78,25 +84,31 @@ async def test_complete_evening(options: MakeOptions, tmp_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
         queue = app.screen.query_one("#queue", OptionList)
         prompts = [str(queue.get_option_at_index(i).prompt) for i in range(queue.option_count)]
+        # One mirrored screen: only the count until the trainer chooses to show the texts.
+        assert prompts == ["Tekst 1 (verborgen)", "Tekst 2 (verborgen)", "Tekst 3 (verborgen)"]
+        await pilot.press("j")
+        assert len(app.session.pending_texts()) == 3  # nothing approved unread
+        await pilot.press("t")
+        prompts = [str(queue.get_option_at_index(i).prompt) for i in range(queue.option_count)]
         assert prompts == [HOSTILE, "Bel [naam]: [telefoonnummer]", "Geen cadeaus aannemen"]
         await pilot.press("j")  # approve the first
         await pilot.press("x")  # reject the next
         await pilot.press("j")  # approve the last
         assert app.session.pending_texts() == []
         await pilot.press("escape")
-        texts = " ".join(text_of(app, "#results").split())  # undo line wrapping
+        texts = " ".join(text_of(app, "#room-texts").split())  # undo line wrapping
         assert f"« {HOSTILE} »" in texts and "« Geen cadeaus aannemen »" in texts
         assert "[naam]" not in texts
-        await pilot.click("#results")  # the [@click=...] is text, not an action
+        await pilot.click("#room-texts")  # the [@click=...] is text, not an action
         assert app.is_running
 
         # A note with personal data, scrubbed on save; an agenda item.
-        await pilot.press("a")
+        await pilot.press("a", "j")  # behind the "zichtbaar voor de zaal" warning
         await pilot.press(*"Jan Jansen belt 0612345678 of mailt jan@example.nl", "enter")
-        assert text_of(app, "#note") == (
+        assert " ".join(text_of(app, "#note").split()) == (
             "Notitie: [naam] belt [telefoonnummer] of mailt [e-mailadres]"
         )
-        await pilot.press("i")
+        await pilot.press("i", "j")
         await pilot.press(*"Giftenregister bijhouden", "enter")
         assert app.session.agenda == ["Giftenregister bijhouden"]
 
@@ -176,7 +188,7 @@ async def test_english(options: MakeOptions) -> None:
     app = app_with(options())
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
-        assert "Scan the QR code" in text_of(app, ".lobby-label")
+        assert "Scan the QR code" in text_of(app, ".room-label")
 
 
 async def test_command_palette_offers_the_screen_keys(options: MakeOptions) -> None:
@@ -208,7 +220,7 @@ async def test_moderation_keeps_the_highlight_on_the_text_read(options: MakeOpti
         await second.send(type="text", round=round_id, text="Tweede tekst")
         await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
-        await pilot.press("down")  # the trainer reads the second text
+        await pilot.press("t", "down")  # the trainer shows the texts and reads the second
         await first.send(type="text", round=round_id, text="Nieuwe eerste tekst")
         await until(
             pilot,

@@ -21,7 +21,7 @@ from workshop.views import facilitator_view, phone_view, projector_view
 TODAY = date(2026, 11, 30)
 WELCOME, DILEMMA, SCALE, OPEN, CLOSING = range(5)
 NOW = 500.0
-JOIN = {"url": "http://192.168.1.23:8765/j/K7QX4M", "code": "K7QX4M"}
+JOIN = {"url": "http://192.168.1.23:8765/j/K7HX4M", "code": "K7HX4M"}
 FACILITATOR_KEY = "trainer-sleutel-geheim"
 NAME = "Jan Jansen"
 PENDING = "Nog niet goedgekeurd: bel de wethouder"
@@ -259,3 +259,18 @@ def test_phone_view_has_no_projector_only_fields(library: Library) -> None:
     session = new_session(library)
     view = phone_view(session)
     assert not {"timer", "lobby", "blackout", "join", "texts", "agenda"} & set(view)
+
+
+def test_room_timer_shows_before_and_during_the_vote_or_while_running(library: Library) -> None:
+    session = new_session(library)
+    session.go_to(DILEMMA)
+    session.adjust_timer(60, now=NOW)
+    assert projector_view(session, NOW)["timer"] == {"seconds": 60, "left": 60, "running": False}
+    session.open_voting()
+    session.start_timer(now=NOW)
+    assert projector_view(session, NOW + 5)["timer"]["left"] == 55
+    session.close_voting()
+    session.stop_timer(now=NOW + 5)
+    assert projector_view(session, NOW + 5)["timer"] is None  # stopped after the vote
+    session.start_timer(now=NOW + 5)  # a timer for the discussion is shown while it runs
+    assert projector_view(session, NOW + 6)["timer"]["running"] is True

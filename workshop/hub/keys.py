@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.hub.tokens import new_join_code
@@ -24,6 +24,9 @@ class HubKeys:
     code: str
     """The join code in the QR URL."""
     facilitator_key: str
+    screen_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    """The read-only key of the room's screen (`workshop scherm`): new at every start, only
+    in the 0600 file `workshop.hub.live` writes, never shown."""
 
     @classmethod
     def new(cls) -> HubKeys:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from workshop.decks.library import Library, builtin_paths
 from workshop.declared_names import remember_names
 from workshop.engine.events import Event, RoundReopened
 from workshop.hub.keys import HubKeys, forget_keys, load_keys, save_keys
+from workshop.hub.live import LiveHub, forget_live, local_host, write_live
 from workshop.hub.net import SPARE_FILES, files_needed, lan_address, raise_open_file_limit
 from workshop.hub.server import Hub, HubConfig
 from workshop.i18n import t
@@ -158,6 +160,11 @@ async def start_hub(
             continue
         if offset:
             opened.notices.append(t("hub.port_moved", wanted=wanted, port=hub.port))
+        hub.announced_url = hub.join_url(url_host(options))
+        session_id = opened.controller.session.id
+        host = local_host(config.host)
+        live = LiveHub(host, hub.port, opened.keys.screen_key, session_id, os.getpid())
+        write_live(opened.data, live)  # `workshop scherm` finds the session here
         return hub
     raise StartError(t("hub.port_taken", port=wanted))
 
@@ -171,6 +178,7 @@ def url_host(options: HubOptions) -> str:
 
 async def close_session(hub: Hub, opened: OpenedSession) -> None:
     """Checkpoint and stop; a finished session's keys are deleted."""
+    forget_live(opened.data, opened.controller.session.id)
     await hub.stop()
     await asyncio.to_thread(opened.writer.close)
     if opened.writer.error is not None:

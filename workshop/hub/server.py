@@ -30,7 +30,7 @@ from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
 from workshop.hub.tokens import TokenIssuer
 from workshop.i18n import language, t
-from workshop.views import facilitator_view, phone_view
+from workshop.views import facilitator_view, phone_view, projector_view
 
 LOG = logging.getLogger("workshop.hub")
 WS_PATH = "/ws"
@@ -110,6 +110,8 @@ class Hub:
         self._dirty = True
         self._ticker: asyncio.Task[None] | None = None
         self.broadcasts = 0
+        self.announced_url: str | None = None
+        """The join URL shown in the lobby (set by whoever announced the hub)."""
         self.phones = 0
         """Phone connections that joined and are open now (counted against `capacity`)."""
         self._logged: set[tuple[str, str, int]] = set()
@@ -209,6 +211,8 @@ class Hub:
         finally:
             del self.clients[websocket]
             self.addresses.remove(address)
+            if client.role is Role.SCHERM:
+                self._dirty = True  # the console learns that the room screen left
             if client.role is Role.PARTICIPANT:
                 self.phones -= 1
             if client.token is not None:
@@ -249,8 +253,12 @@ class Hub:
         self, websocket: ServerConnection, client: Client, message: protocol.ClientMessage
     ) -> None:
         session = self.controller.session
-        if isinstance(message, protocol.Join):
+        if client.role is Role.SCHERM:
+            await self._send(websocket, "read_only")  # the room's screen only watches
+        elif isinstance(message, protocol.Join):
             await self._join(websocket, client, message)
+        elif isinstance(message, protocol.Screen):
+            await self._screen(websocket, client, message)
         elif isinstance(message, protocol.Facilitate):
             await self._facilitate(websocket, client, message)
         elif isinstance(message, protocol.Vote | protocol.Text):
@@ -280,7 +288,7 @@ class Hub:
                 )
                 await websocket.send(protocol.encode_ack(message.round, text=True))
         else:
-            if client.role != "facilitator":
+            if client.role is not Role.FACILITATOR:
                 await self._send(websocket, "not_facilitator")
                 return
             if message.name not in FACILITATOR_ONLY:
@@ -345,6 +353,34 @@ class Hub:
         if answer.close:
             await websocket.close(1008, "wrong key")
 
+    async def _screen(
+        self, websocket: ServerConnection, client: Client, message: protocol.Screen
+    ) -> None:
+        """The room's screen: read-only, with its own key (never the facilitator's)."""
+        if client.role is Role.NONE and hmac.compare_digest(
+            message.key.encode(), self.keys.screen_key.encode()
+        ):
+            client.rules.key_accepted(Role.SCHERM)
+            await websocket.send(protocol.encode_welcome("scherm"))
+            await websocket.send(protocol.encode_state(self.projector_state()))
+            self._dirty = True  # the console learns that a room screen is there
+            return
+        answer = client.rules.key_failed()
+        await asyncio.sleep(answer.delay)
+        await self._send(websocket, "wrong_key")
+        if answer.close:
+            await websocket.close(1008, "wrong key")
+
+    @property
+    def screen_count(self) -> int:
+        """Room screens (`workshop scherm`) connected now."""
+        return sum(1 for client in self.clients.values() if client.role is Role.SCHERM)
+
+    def projector_state(self) -> dict[str, Any]:
+        """What the room's screen shows: the projector view, with the join URL and code."""
+        join = {"url": self.announced_url or "", "code": self.keys.code}
+        return projector_view(self.controller.session, self.controller.clock(), join)
+
     def _apply(self, command: Callable[[], list[Event]]) -> list[Event]:
         """Run an engine command; any change makes the next tick send the state."""
         events = command()
@@ -397,8 +433,11 @@ class Hub:
             if c.role is Role.PARTICIPANT and not rules.backed_up(_unsent(ws), self.config)
         ]
         facilitators = [ws for ws, c in self.clients.items() if c.role == "facilitator"]
+        screens = [ws for ws, c in self.clients.items() if c.role is Role.SCHERM]
         if phones:
             broadcast(phones, protocol.encode_state(phone_view(session)))
+        if screens:
+            broadcast(screens, protocol.encode_state(self.projector_state()))
         if facilitators:
             broadcast(facilitators, protocol.encode_state(facilitator_view(session)))
         self.broadcasts += 1

@@ -18,7 +18,6 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.theme import Theme
 
 from workshop.controller import Controller
 from workshop.decks import DeckError
@@ -38,22 +37,8 @@ from workshop.hub.server import Hub
 from workshop.i18n import t
 from workshop.store import CorruptDatabaseError
 from workshop.tui.messages import StateChanged
-
-PROJECTOR = Theme(
-    name="projector",
-    primary="#ffd700",
-    secondary="#7fdbff",
-    accent="#ffd700",
-    warning="#ffb000",
-    error="#ff5555",
-    success="#50fa7b",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#0a0a0a",
-    panel="#1a1a1a",
-    dark=True,
-)
-"""High contrast for a projector: white on black, yellow for what matters."""
+from workshop.tui.themes import PROJECTOR
+from workshop.views import projector_view
 
 
 @dataclass
@@ -106,6 +91,31 @@ class WorkshopApp(App[None]):
         assert self.hub is not None
         return self.hub.join_url(url_host(self.options))
 
+    @property
+    def console_mode(self) -> bool:
+        """True while a room screen (`workshop scherm`) is connected: this window is then
+        the trainer's own; without one it is mirrored on the projector for all to see."""
+        return self.hub is not None and self.hub.screen_count > 0
+
+    def projector_state(self) -> dict[str, Any]:
+        """What the room sees now: the same view the hub sends to `workshop scherm`."""
+        join = {"url": self.join_url(), "code": self.opened.keys.code if self.opened else ""}
+        return projector_view(self.session, self.clock(), join)
+
+    def privately(self, then: Callable[[], object]) -> None:
+        """Run `then` at once on the console; on one mirrored screen only after the trainer
+        confirmed that the room will see it."""
+        if self.console_mode:
+            then()
+            return
+        from workshop.tui.screens.confirm import Confirm
+
+        def confirmed(sure: bool | None) -> None:
+            if sure:
+                then()
+
+        self.push_screen(Confirm(t("tui.warn.visible")), confirmed)
+
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
         self.theme = PROJECTOR.name
@@ -128,6 +138,7 @@ class WorkshopApp(App[None]):
             self.opened = await asyncio.to_thread(
                 open_session, options, options.today, options.fixed_keys
             )
+            self.opened.controller.clock = self.clock  # one clock for console and room
             self.hub = await start_hub(self.opened, options, self._hub_changed)
         except (StartError, DeckError, CorruptDatabaseError, OSError) as error:
             self.notify(str(error), title=t("tui.start.failed"), severity="error", timeout=30)

@@ -25,6 +25,17 @@ def timer_view(session: Session, now: float) -> dict[str, Any] | None:
     return {"seconds": timer.seconds, "left": left, "running": timer.running(now)}
 
 
+def _room_timer(session: Session, round_: Round | None, now: float) -> dict[str, Any] | None:
+    """The timer as the room sees it: while it runs, or before and during a vote; a stopped
+    timer after the vote would only distract from the result."""
+    timer = timer_view(session, now)
+    if timer is None or timer["running"]:
+        return timer
+    if round_ is not None and round_.phase in (Phase.SHOWN, Phase.OPEN):
+        return timer
+    return None
+
+
 def _shown_rounds(session: Session, item_index: int) -> tuple[list[Round], Round | None]:
     """The rounds of an item whose results the room may see, and the round with the shift.
 
@@ -132,7 +143,7 @@ def projector_view(
         "item": item,
         "round": round_view,
         "voted": round_.voted if round_ is not None else 0,
-        "timer": timer_view(session, now),
+        "timer": _room_timer(session, round_, now),
         "results": results,
         "shift": shift,
         "texts": _texts(session, session.item_index),

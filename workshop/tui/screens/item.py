@@ -1,4 +1,10 @@
-"""The item view: the card (or free item) on the projector, voting, results and notes."""
+"""The item view: what the room sees (the projector view), and beside it the trainer's console.
+
+With a room screen connected (`workshop scherm`) this window is the trainer's own: the panel
+with doorvragen, notes, waiting texts and the next item is open. On one mirrored screen the
+room sees everything here, so private panels open only after a "zichtbaar voor de zaal"
+warning, and waiting texts stay hidden until the trainer chooses to show them.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +20,10 @@ from textual.widgets import Footer, Static
 from workshop.decks.library import Library
 from workshop.decks.model import Card, CardItem, FreeItem, Programme
 from workshop.decks.render import trainer_sections
-from workshop.engine.session import Phase, Round
+from workshop.engine.session import Phase, Round, Session
 from workshop.i18n import t
+from workshop.tui.projector import ProjectorView
 from workshop.tui.widgets.countdown import Countdown
-from workshop.tui.widgets.options_view import OptionsView
-from workshop.tui.widgets.results import ResultsView
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -47,6 +52,7 @@ class ItemScreen(Screen[None]):
         Binding("minus", "timer_less", t("tui.key.timer_less"), show=False),
         Binding("d", "trainer_panel", t("tui.key.trainer")),
         Binding("m", "moderate", t("tui.key.moderate")),
+        Binding("b", "blackout", t("tui.key.blackout")),
         Binding("a", "note", t("tui.key.note"), show=False),
         Binding("i", "agenda", t("tui.key.agenda"), show=False),
         Binding("c", "show_qr", t("tui.key.qr"), show=False),
@@ -59,43 +65,50 @@ class ItemScreen(Screen[None]):
         return cast("WorkshopApp", self.app)
 
     def compose(self) -> ComposeResult:
+        app = self.workshop
         with Horizontal(id="status-bar"):
             yield Static("", id="progress", markup=False)
             yield Static("", id="phase", markup=False)
+            yield Countdown(app.clock, lambda: app.session.timer, id="timer")
+            yield Static("", id="mode", markup=False)
             yield Static("", id="counts", markup=False)
-            yield Countdown(self.workshop.clock, id="timer")
         with Horizontal(id="item-body"):
-            with VerticalScroll(id="card"):
-                yield Static("", id="item-title", markup=False)
-                yield Static("", id="situation", markup=False)
-                yield Static("", id="question", markup=False)
-                yield OptionsView(id="options")
-                yield ResultsView(id="results")
-                yield Static("", id="note", markup=False)
+            yield ProjectorView(app.clock, id="room")
             with VerticalScroll(id="trainer-panel"):
+                yield Static("", id="console-state", markup=False)
                 yield Static("", id="trainer-text", markup=False)
+                yield Static("", id="note", markup=False)
+                yield Static("", id="next-item", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.ready = True
-        self.query_one("#trainer-panel").display = False
         self._shown_item = -1
+        self._console_shown: bool | None = None
         self.refresh_state()
+
+    def on_screen_resume(self) -> None:
+        self.workshop.run_command("show_lobby", shown=False)
 
     # ------------------------------------------------------------------ view
 
     def refresh_state(self) -> None:
-        session = self.workshop.session
-        item = session.item
-        card = session.card
+        app = self.workshop
+        session = app.session
         round_ = session.current_round
+        console = app.console_mode
+        if console != self._console_shown:
+            # A room screen came or went: the console panel opens with it, closes without.
+            self._console_shown = console
+            self.query_one("#trainer-panel").display = console
         if session.item_index != self._shown_item:
             self._shown_item = session.item_index
-            self._show_item(item, card)
+            self.query_one("#trainer-text", Static).update(self._trainer_text(session))
+            self.query_one("#next-item", Static).update(next_item_text(session))
         self.query_one("#progress", Static).update(
             t("tui.item.progress", n=session.item_index + 1, count=len(session.items))
         )
-        self.query_one("#phase", Static).update(self._phase_label(round_, item))
+        self.query_one("#phase", Static).update(self._phase_label(round_, session.item))
         phase = round_.phase.value if round_ is not None else "free"
         self.query_one("#phase").set_classes(f"phase-{phase}")
         voted = round_.voted if round_ is not None else 0
@@ -109,56 +122,30 @@ class ItemScreen(Screen[None]):
                 voted=voted,
             )
         )
-        self._show_results(card, round_)
+        mode = self.query_one("#mode", Static)
+        mode.update(t("tui.mode.console") if console else t("tui.mode.single"))
+        mode.set_class(console, "console")
+        self.query_one("#timer", Countdown).show_timer()
+        self.query_one("#room", ProjectorView).show(app.projector_state())
+        self.query_one("#console-state", Static).update(console_state(session))
         note = session.notes.get(session.item_index)
         self.query_one("#note", Static).update(
-            Text(f"{t('sessions.note')}: {note}", style="italic") if note else ""
+            Text(t("tui.console.note", note=note), style="italic") if note else ""
         )
+        self.set_class(not console and session.blackout, "blackout")
         self.refresh_bindings()
+
+    def _trainer_text(self, session: Session) -> Text:
+        card = session.card
+        if card is None:
+            return Text()
+        return trainer_text(card) + reserve_text(session.programme, session.library)
 
     def _phase_label(self, round_: Round | None, item: Any) -> str:
         if round_ is None:
             return t(f"tui.free.{item.kind.value}") if isinstance(item, FreeItem) else ""
         label = t(f"tui.phase.{round_.phase.value}")
         return f"{label} · {t('tui.item.revote')}" if round_.attempt == 2 else label
-
-    def _show_item(self, item: Any, card: Card | None) -> None:
-        timer = self.query_one("#timer", Countdown)
-        if isinstance(item, FreeItem):
-            self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
-            self.query_one("#situation", Static).update(Text(item.text))
-            self.query_one("#question", Static).update("")
-            self.query_one("#options", OptionsView).show(None)
-            self.query_one("#trainer-text", Static).update("")
-            timer.set_seconds(None)
-            return
-        assert card is not None and isinstance(item, CardItem)
-        self.query_one("#item-title", Static).update(Text(card.title, style="bold"))
-        intro = Text(card.rule + "\n\n", style="bold") if card.rule else Text()
-        self.query_one("#situation", Static).update(intro + Text(card.situation))
-        question = card.questions[item.question_index]
-        self.query_one("#question", Static).update(Text(question.text, style="bold"))
-        self.query_one("#options", OptionsView).show(question)
-        reserve = reserve_text(self.workshop.session.programme, self.workshop.session.library)
-        self.query_one("#trainer-text", Static).update(trainer_text(card) + reserve)
-        timer.set_seconds(item.timer_seconds)
-
-    def _show_results(self, card: Card | None, round_: Round | None) -> None:
-        view = self.query_one("#results", ResultsView)
-        session = self.workshop.session
-        if card is None or round_ is None:
-            view.show(None, [], None, [])
-            return
-        question = session.question
-        assert question is not None, "a card item always asks a question"
-        rounds = session.rounds_of(session.item_index)
-        if round_.phase is Phase.REVEALED and len(rounds) == 2:
-            pairs = [(r.attempt, r.result) for r in rounds]
-            view.show(question, pairs, rounds[1].shift, round_.approved_texts)
-            return
-        visible = session.visible_result(round_)
-        shown = [(round_.attempt, visible)] if visible is not None else []
-        view.show(question, shown, None, round_.approved_texts)
 
     # ------------------------------------------------------------------ keys
 
@@ -191,25 +178,23 @@ class ItemScreen(Screen[None]):
         if action == "previous":
             return session.item_index > 0
         if action == "trainer_panel":
-            return session.card is not None
+            return session.card is not None or self.workshop.console_mode
         return True
 
     def action_open_voting(self) -> None:
         if self.workshop.run_command("open_voting"):
-            self.query_one("#timer", Countdown).start()
+            self.workshop.run_command("start_timer")
 
     def action_close_voting(self) -> None:
         if self.workshop.run_command("close_voting"):
-            self.query_one("#timer", Countdown).stop()
+            self.workshop.run_command("stop_timer")
 
     def action_reveal(self) -> None:
         self.workshop.run_command("reveal")
 
     def action_revote(self) -> None:
         if self.workshop.run_command("revote"):
-            timer = self.query_one("#timer", Countdown)
-            timer.set_seconds(timer.seconds)
-            timer.start()
+            self.workshop.run_command("start_timer")
 
     def action_next(self) -> None:
         self.workshop.run_command("next_item")
@@ -228,26 +213,34 @@ class ItemScreen(Screen[None]):
         self.app.push_screen(TextPrompt(t("tui.prompt.go_to", count=count)), go)
 
     def action_timer(self) -> None:
-        timer = self.query_one("#timer", Countdown)
-        if timer.running:
-            timer.stop()
-        else:
-            timer.start()
+        app = self.workshop
+        running = app.session.timer.running(app.clock())
+        app.run_command("stop_timer" if running else "start_timer")
 
     def action_timer_more(self) -> None:
-        self.query_one("#timer", Countdown).adjust(TIMER_STEP)
+        self.workshop.run_command("adjust_timer", delta=TIMER_STEP)
 
     def action_timer_less(self) -> None:
-        self.query_one("#timer", Countdown).adjust(-TIMER_STEP)
+        self.workshop.run_command("adjust_timer", delta=-TIMER_STEP)
 
     def action_trainer_panel(self) -> None:
         panel = self.query_one("#trainer-panel")
-        panel.display = not panel.display
+        if panel.display:
+            panel.display = False
+            return
+
+        def show() -> None:
+            panel.display = True
+
+        self.workshop.privately(show)
 
     def action_moderate(self) -> None:
         from workshop.tui.screens.moderation import ModerationScreen
 
-        self.app.push_screen(ModerationScreen())
+        self.app.push_screen(ModerationScreen(hidden=not self.workshop.console_mode))
+
+    def action_blackout(self) -> None:
+        self.workshop.run_command("set_blackout", blackout=not self.workshop.session.blackout)
 
     def action_note(self) -> None:
         from workshop.tui.screens.prompt import TextPrompt
@@ -259,7 +252,9 @@ class ItemScreen(Screen[None]):
             if answer is not None:
                 self.workshop.run_command("save_note", text=answer)
 
-        self.app.push_screen(TextPrompt(t("tui.prompt.note"), current), save)
+        self.workshop.privately(
+            lambda: self.app.push_screen(TextPrompt(t("tui.prompt.note"), current), save)
+        )
 
     def action_agenda(self) -> None:
         from workshop.tui.screens.prompt import TextPrompt
@@ -269,13 +264,16 @@ class ItemScreen(Screen[None]):
                 self.workshop.run_command("add_agenda", text=answer)
                 self.notify(t("tui.agenda.added", n=len(self.workshop.session.agenda)))
 
-        self.app.push_screen(TextPrompt(t("tui.prompt.agenda")), add)
+        self.workshop.privately(
+            lambda: self.app.push_screen(TextPrompt(t("tui.prompt.agenda")), add)
+        )
 
     def action_show_qr(self) -> None:
         from workshop.tui.screens.qr_overlay import QROverlay
 
         app = self.workshop
         code = app.opened.keys.code if app.opened else ""
+        app.run_command("show_lobby", shown=True)
         self.app.push_screen(QROverlay(app.join_url(), code))
 
     def action_toggle_lock(self) -> None:
@@ -290,6 +288,35 @@ class ItemScreen(Screen[None]):
                 self.app.push_screen(SummaryScreen())
 
         self.app.push_screen(Confirm(t("tui.confirm.end")), end)
+
+
+def console_state(session: Session) -> Text:
+    """For the trainer: texts waiting, the agenda's length, whether the room screen is black."""
+    text = Text()
+    pending = len(session.pending_texts())
+    if pending:
+        text.append(t("tui.console.pending", n=pending) + "\n", style="bold")
+    text.append(t("tui.console.agenda", n=len(session.agenda)) + "\n")
+    if session.blackout:
+        text.append(t("tui.console.blackout") + "\n", style="bold")
+    return text
+
+
+def next_item_text(session: Session) -> Text:
+    """A preview of the next item: its title and question, so the trainer can look ahead."""
+    index = session.item_index + 1
+    if index >= len(session.items):
+        return Text(t("tui.console.last") + "\n", style="italic")
+    item = session.items[index]
+    if isinstance(item, FreeItem):
+        title, question = item.title, None
+    else:
+        title = session.library.card(item.card_ref).title
+        question = session.question_at(index)
+    text = Text(t("tui.console.next", title=title) + "\n", style="bold")
+    if question is not None:
+        text.append(question.text + "\n", style="italic")
+    return text.append("\n")
 
 
 def trainer_text(card: Card) -> Text:

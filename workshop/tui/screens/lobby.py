@@ -1,4 +1,4 @@
-"""The lobby: the QR code, the URL and join code in big type, and how many phones joined."""
+"""The lobby: what the room sees while it joins (QR code, URL, code, phones connected)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from workshop.i18n import t
-from workshop.tui.widgets.big_code import BigCode
-from workshop.tui.widgets.qr_view import QRCodeView
+from workshop.tui.projector import ProjectorView
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -27,6 +25,7 @@ class LobbyScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,n", "begin", t("tui.key.begin")),
         Binding("l", "toggle_lock", t("tui.key.lock")),
+        Binding("b", "blackout", t("tui.key.blackout")),
     ]
 
     @property
@@ -34,29 +33,25 @@ class LobbyScreen(Screen[None]):
         return cast("WorkshopApp", self.app)
 
     def compose(self) -> ComposeResult:
-        app = self.workshop
-        with Horizontal(id="lobby"):
-            yield QRCodeView(app.join_url(), id="lobby-qr")
-            with Vertical(id="lobby-side"):
-                yield Static(app.session.programme.title, id="lobby-title", markup=False)
-                yield Static(t("tui.lobby.scan"), classes="lobby-label", markup=False)
-                yield Static(app.join_url(), id="lobby-url", markup=False)
-                yield Static(t("tui.lobby.code"), classes="lobby-label", markup=False)
-                yield BigCode(app.opened.keys.code if app.opened else "", id="lobby-code")
-                yield Static(t("tui.lobby.joined"), classes="lobby-label", markup=False)
-                yield Digits("0", id="lobby-count")
-                yield Static("", id="lobby-lock", markup=False)
+        yield Static("", id="mode", markup=False)
+        yield ProjectorView(self.workshop.clock, id="room")
         yield Footer()
 
     def on_mount(self) -> None:
         self.ready = True
         self.refresh_state()
 
+    def on_screen_resume(self) -> None:
+        self.workshop.run_command("show_lobby", shown=True)
+
     def refresh_state(self) -> None:
-        session = self.workshop.session
-        self.query_one("#lobby-count", Digits).update(str(session.participant_count))
-        lock = t("tui.lobby.locked") if session.locked else t("tui.lobby.open")
-        self.query_one("#lobby-lock", Static).update(lock)
+        app = self.workshop
+        console = app.console_mode
+        mode = self.query_one("#mode", Static)
+        mode.update(t("tui.mode.console_long") if console else t("tui.mode.single_long"))
+        mode.set_class(console, "console")
+        self.query_one("#room", ProjectorView).show(app.projector_state())
+        self.set_class(not console and app.session.blackout, "blackout")
 
     def action_begin(self) -> None:
         from workshop.tui.screens.item import ItemScreen
@@ -65,3 +60,6 @@ class LobbyScreen(Screen[None]):
 
     def action_toggle_lock(self) -> None:
         self.workshop.run_command("set_locked", locked=not self.workshop.session.locked)
+
+    def action_blackout(self) -> None:
+        self.workshop.run_command("set_blackout", blackout=not self.workshop.session.blackout)

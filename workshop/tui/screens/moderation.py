@@ -34,8 +34,14 @@ class ModerationScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("j", "approve", t("tui.key.approve")),
         Binding("x", "reject", t("tui.key.reject")),
+        Binding("t", "show_texts", t("tui.key.show_texts")),
         Binding("escape", "close", t("tui.key.close_overlay")),
     ]
+
+    def __init__(self, hidden: bool = False) -> None:
+        super().__init__()
+        self.hidden = hidden
+        """On one mirrored screen: show only how many texts wait until the trainer asks."""
 
     @property
     def workshop(self) -> WorkshopApp:
@@ -43,7 +49,7 @@ class ModerationScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("tui.moderation.title"), id="moderation-title", markup=False)
+            yield Static("", id="moderation-title", markup=False)
             yield OptionList(id="queue")
             yield Static("", id="moderation-empty", markup=False)
         yield Footer()
@@ -62,8 +68,13 @@ class ModerationScreen(ModalScreen[None]):
             current = queue.get_option_at_index(queue.highlighted).id
         queue.clear_options()
         pending = self.workshop.session.pending_texts()
-        for _, text in pending:
-            queue.add_option(Option(Text(text.text), id=str(text.id)))
+        for number, (_, text) in enumerate(pending, start=1):
+            shown = t("tui.moderation.hidden_row", n=number) if self.hidden else text.text
+            queue.add_option(Option(Text(shown), id=str(text.id)))
+        title = (
+            t("tui.moderation.hidden", n=len(pending)) if self.hidden else t("tui.moderation.title")
+        )
+        self.query_one("#moderation-title", Static).update(title)
         ids = [str(text.id) for _, text in pending]
         if pending:
             queue.highlighted = ids.index(current) if current in ids else 0
@@ -84,6 +95,19 @@ class ModerationScreen(ModalScreen[None]):
 
     def action_reject(self) -> None:
         self._decide(False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Approving or rejecting needs the text read first; T only while texts are hidden."""
+        if action in ("approve", "reject"):
+            return not self.hidden
+        if action == "show_texts":
+            return self.hidden
+        return True
+
+    def action_show_texts(self) -> None:
+        self.hidden = False
+        self.refresh_state()
+        self.refresh_bindings()
 
     def action_close(self) -> None:
         self.dismiss(None)

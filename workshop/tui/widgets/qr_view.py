@@ -18,10 +18,18 @@ class QRCodeView(Widget):
     def __init__(self, url: str, id: str | None = None) -> None:
         super().__init__(id=id)
         self.url = url
-        self._side = len(qr_matrix(url))
+        self._side = len(qr_matrix(url)) if url else 0
+
+    def set_url(self, url: str) -> None:
+        """Draw another URL (the room's screen learns it from the hub)."""
+        self.url = url
+        self._side = len(qr_matrix(url)) if url else 0
+        self.refresh()
 
     def scale(self) -> int:
         return fitting_scale(self._side, self.size.width, self.size.height)
 
     def render(self) -> Text:
+        if not self.url:
+            return Text()
         return qr_text(self.url, scale=self.scale())

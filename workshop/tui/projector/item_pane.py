@@ -1,0 +1,95 @@
+"""An item on the room's screen: title, situation, question and answers in large type, the
+live count and the timer in big digits, then results, approved texts and the agenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Static
+
+from workshop.i18n import t
+from workshop.tui.projector.big_timer import BigTimer
+from workshop.tui.projector.render import (
+    agenda_block,
+    options_table,
+    results_block,
+    texts_block,
+)
+
+
+class ItemPane(Vertical):
+    def __init__(self, timer: BigTimer, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timer = timer
+        self.view: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="room-top"):
+            with Vertical(id="room-heading"):
+                yield Static("", id="room-progress", markup=False)
+                yield Static("", id="room-phase", markup=False)
+            with Horizontal(id="room-count"):
+                yield Digits("0", id="room-voted")
+                yield Static("", id="room-count-label", markup=False)
+            yield self.timer
+        yield Static("", id="room-title", markup=False)
+        yield Static("", id="room-situation", markup=False)
+        yield Static("", id="room-question", markup=False)
+        yield Static("", id="room-options", markup=False)
+        yield Static("", id="room-results", markup=False)
+        yield Static("", id="room-texts", markup=False)
+        yield Static("", id="room-agenda", markup=False)
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self.show(self.view)  # bar lengths follow the width
+
+    def show(self, view: dict[str, Any]) -> None:
+        self.view = view
+        item, round_ = view["item"], view["round"]
+        self.query_one("#room-progress", Static).update(
+            t("tui.item.progress", n=item["index"] + 1, count=item["count"])
+        )
+        phase = round_["phase"] if round_ else None
+        label = t(f"scherm.phase.{phase}") if phase else ""
+        if round_ and round_["attempt"] == 2 and phase == "open":
+            label = t("scherm.phase.revote")
+        phase_widget = self.query_one("#room-phase", Static)
+        phase_widget.update(label)
+        phase_widget.set_classes(f"phase-{phase or 'free'}")
+        phase_widget.display = bool(label)
+        voting = round_ is not None and round_["question"]["type"] != "open"
+        shown = voting and phase in ("open", "closed")
+        self.query_one("#room-count").display = shown
+        if shown:
+            of = max(view["connected"], view["voted"])
+            self.query_one("#room-voted", Digits).update(str(view["voted"]))
+            self.query_one("#room-count-label", Static).update(t("scherm.voted_of", n=of))
+        situation = Text()
+        if item.get("rule"):
+            situation.append(str(item["rule"]) + "\n\n", style="bold")
+        situation.append(str(item.get("situation") or ""))
+        self.query_one("#room-title", Static).update(str(item["title"]))
+        self.query_one("#room-situation", Static).update(situation)
+        question = round_["question"] if round_ else None
+        question_widget = self.query_one("#room-question", Static)
+        question_widget.update(Text(str(question["text"])) if question else "")
+        options = self.query_one("#room-options", Static)
+        options.update(options_table(question))
+        question_widget.display = options.display = question is not None
+        width = max(40, self.size.width - 4)
+        results = self.query_one("#room-results", Static)
+        results.update(results_block(question, view["results"], view["shift"], width))
+        results.display = (
+            bool(view["results"]) and question is not None and (question["type"] != "open")
+        )
+        texts = self.query_one("#room-texts", Static)
+        texts.update(texts_block(view["texts"]))
+        texts.display = bool(view["texts"])
+        agenda = self.query_one("#room-agenda", Static)
+        agenda.display = view["agenda"] is not None
+        if view["agenda"] is not None:
+            agenda.update(agenda_block(view["agenda"]))
