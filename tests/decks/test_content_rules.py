@@ -166,7 +166,9 @@ def test_provincie_card_that_speaks_only_of_the_gemeente(write: WriteFile) -> No
 
 def test_neutral_or_per_tier_text_passes(write: WriteFile) -> None:
     deck = (
-        VALID_DECK.replace('lagen = ["gemeente"]', 'lagen = ["gemeente", "provincie", "waterschap"]')
+        VALID_DECK.replace(
+            'lagen = ["gemeente"]', 'lagen = ["gemeente", "provincie", "waterschap"]'
+        )
         .replace("op het gemeentehuis ", "")
         .replace("Volgende week stemt de raad", "Volgende week stemt je vergadering")
         .replace(
@@ -187,11 +189,19 @@ def card(text: str, tiers: tuple[Tier, ...]) -> Card:
     ("text", "tiers", "flagged"),
     [
         ("Je bent raadslid en de raad stemt morgen.", (Tier.PROVINCIE,), ["de raad", "raadslid"]),
-        ("Het college wil een nieuw omgevingsplan.", (Tier.WATERSCHAP,), ["college", "omgevingsplan"]),
+        (
+            "Het college wil een nieuw omgevingsplan.",
+            (Tier.WATERSCHAP,),
+            ["college", "omgevingsplan"],
+        ),
         ("Je spreekt de wethouder aan.", (Tier.GEMEENTE, Tier.PROVINCIE), ["wethouder"]),
         ("Meld het bij de burgemeester.", (Tier.WATERSCHAP,), ["burgemeester"]),
         ("Je zit in de raad of de Staten.", (Tier.PROVINCIE,), []),
-        ("De burgemeester, de Commissaris van de Koning of de dijkgraaf.", (Tier.PROVINCIE, Tier.WATERSCHAP), []),
+        (
+            "De burgemeester, de Commissaris van de Koning of de dijkgraaf.",
+            (Tier.PROVINCIE, Tier.WATERSCHAP),
+            [],
+        ),
         ("Het algemeen bestuur (AB) en de gemeenteraad.", (Tier.WATERSCHAP,), []),
         ("Ik raad hem aan te wachten.", (Tier.PROVINCIE,), []),
         ("De Raad van State oordeelde.", (Tier.WATERSCHAP,), []),

@@ -15,7 +15,9 @@ from workshop.engine.record import to_record
 from workshop.engine.session import Session
 from workshop.summary import build_summary
 
-TWO_QUESTIONS = VALID_RULES + """
+TWO_QUESTIONS = (
+    VALID_RULES
+    + """
 [[kaart.vraag]]
 type = "schaal"
 tekst = "Hoe goed hebben wij dit geregeld?"
@@ -24,6 +26,7 @@ max = 3
 label_min = "Niet"
 label_max = "Goed"
 """
+)
 
 PROGRAMME = """
 titel = "Tweede vraag"

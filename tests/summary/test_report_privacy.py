@@ -43,7 +43,9 @@ def test_no_token_name_or_withheld_count_in_any_format(tmp_path: Path) -> None:
         for n, token in enumerate(voters):
             if isinstance(question, OpenQuestion):
                 text = f"{NAMES[0]} regelt dit"
-                controller.run("submit_text", token=token, round_id=session.rounds[-1].id, text=text)
+                controller.run(
+                    "submit_text", token=token, round_id=session.rounds[-1].id, text=text
+                )
                 continue
             answer: object = (
                 question.keys[n % len(question.keys)] if isinstance(question, ChoiceQuestion) else 3
