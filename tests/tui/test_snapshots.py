@@ -25,7 +25,7 @@ async def lobby_with(pilot: Pilot[Any], phones: int) -> list[Phone]:
     assert isinstance(app, WorkshopApp)
     await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
     joined = [await Phone.join(app) for _ in range(phones)]
-    await until(pilot, lambda: app.session.participant_count == phones)
+    await until(pilot, lambda: app.session.connected_count == phones)
     return joined
 
 
@@ -58,9 +58,11 @@ def test_start_screen(snap_compare: Any, options: MakeOptions) -> None:
 
 
 def test_lobby_with_qr(snap_compare: Any, options: MakeOptions) -> None:
-    """The lobby: a black-on-white QR code on the left; on the right the URL
-    http://192.168.1.23:8765/j/K7QX4M, the code K7QX4M in big type, and 3 joined in big
-    digits; the footer offers Enter to begin and L to lock joining."""
+    """The lobby on one mirrored screen: above, the header 'Eén scherm: de zaal ziet dit
+    venster...'; below it the room's lobby, the same as `workshop scherm` draws: a
+    black-on-white QR code on the left; on the right the URL http://192.168.1.23:8765/j/K7HX4M,
+    the code K7HX4M in big type, and 3 phones connected in big digits; the footer offers
+    Enter to begin, L to lock joining and B for the black screen."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         await lobby_with(pilot, 3)
@@ -70,9 +72,11 @@ def test_lobby_with_qr(snap_compare: Any, options: MakeOptions) -> None:
 
 
 def test_open_voting_with_live_counts(snap_compare: Any, options: MakeOptions) -> None:
-    """The warming-up question with voting open: phase 'Stemming open' highlighted,
-    'Gestemd 3 van 4 · 4 online', the timer at 00:30, options A-D, no results
-    (blind), and the footer showing 'Stemming sluiten' but not 'Stemming openen'."""
+    """The warming-up question with voting open. Status bar: 'Stemming open' highlighted,
+    'Timer 00:30', the badge 'één scherm', 'Gestemd 3 van 4 · 4 online'. Below, what the
+    room sees: 'Stem nu op je telefoon', 3 in big digits 'van 4 gestemd', the timer 00:30
+    in big digits, the question with options A-D, no results (blind); the footer shows
+    'Stemming sluiten' but not 'Stemming openen'."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         phones = await lobby_with(pilot, 4)
@@ -84,8 +88,8 @@ def test_open_voting_with_live_counts(snap_compare: Any, options: MakeOptions) -
 
 
 def test_revealed_results(snap_compare: Any, options: MakeOptions) -> None:
-    """The warming-up after reveal: bars with counts and percentages for A-D
-    (A 1 25%, B 2 50%, C 1 25%, D 0 0%) and '4 stemmen'."""
+    """The warming-up after reveal, in the room's view: 'De uitslag', bars with counts and
+    percentages for A-D (A 1 25%, B 2 50%, C 1 25%, D 0 0%) and '4 stemmen'; no timer."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         phones = await lobby_with(pilot, 4)
@@ -100,12 +104,13 @@ def test_revealed_results(snap_compare: Any, options: MakeOptions) -> None:
 def test_before_after_with_shift(snap_compare: Any, options: MakeOptions) -> None:
     """The dilemma after its revote: 'Voor het gesprek' and 'Na het gesprek' side by side,
     and '2 deelnemers kozen na het gesprek anders; van A naar C: 1; van B naar C: 1'; the
-    trainer panel with doorvragen, wat-als and the legal background is open on the right."""
+    trainer panel (opened after the 'zichtbaar voor de zaal' warning) on the right with the
+    agenda count, doorvragen, wat-als and the legal background."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         phones = await lobby_with(pilot, 4)
         await pilot.press("enter", "g")
-        await pilot.press("3", "enter", "d", "o")
+        await pilot.press("3", "enter", "d", "j", "o")
         await vote(pilot, phones, "AABB")
         await pilot.press("s", "u", "h")
         await vote(pilot, phones, "ACCB")
@@ -116,8 +121,9 @@ def test_before_after_with_shift(snap_compare: Any, options: MakeOptions) -> Non
 
 
 def test_moderation_queue(snap_compare: Any, options: MakeOptions) -> None:
-    """The moderation queue over the open question: three texts, the first shown literally
-    as '[@click=app.quit]x[/] [bold red]rood <script>alert(1)</script>' (no markup applied),
+    """The moderation queue over the open question after T (one mirrored screen: the texts
+    stay hidden until the trainer shows them): three texts, the first shown literally as
+    '[@click=app.quit]x[/] [bold red]rood <script>alert(1)</script>' (no markup applied),
     the phone number already scrubbed in the second; J approves, X rejects."""
 
     async def ready(pilot: Pilot[Any]) -> None:
@@ -134,6 +140,7 @@ def test_moderation_queue(snap_compare: Any, options: MakeOptions) -> None:
         await until(pilot, lambda: len(app.session.pending_texts()) == 3)
         await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
+        await pilot.press("t")
         await settle(pilot)
 
     assert snap_compare(app_with(options()), terminal_size=SIZE, run_before=ready)
@@ -141,7 +148,8 @@ def test_moderation_queue(snap_compare: Any, options: MakeOptions) -> None:
 
 def test_help(snap_compare: Any, options: MakeOptions) -> None:
     """The help screen over the item view: every key with its Dutch description, from
-    'Stemming openen' to 'Afronden', plus F1, Ctrl+Q and Ctrl+P for the command palette."""
+    'Stemming openen' to 'Afronden' (with 'Zwart scherm' on B), plus F1, Ctrl+Q and Ctrl+P
+    for the command palette."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         await lobby_with(pilot, 0)
