@@ -87,7 +87,7 @@ async def test_lobby_qr_decodes_to_the_join_url(options: MakeOptions) -> None:
     app = app_with(options())
     async with app.run_test(size=(100, 32)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
-        widget = app.screen.query_one("#lobby-qr")
+        widget = app.screen.query_one("#room-qr")
         width, height = widget.outer_size
         strips = widget.render_lines(Region(0, 0, width, height))
         cells = []
@@ -104,7 +104,7 @@ async def test_lobby_qr_decodes_to_the_join_url(options: MakeOptions) -> None:
         drawn = [[c for c in line if c[2] == WHITE] for line in cells]
         drawn = [line for line in drawn if line]
         assert drawn, "no QR drawn"
-        scale = app.screen.query_one("#lobby-qr").scale()  # type: ignore[attr-defined]
+        scale = app.screen.query_one("#room-qr").scale()  # type: ignore[attr-defined]
         expected = qr_matrix(app.join_url())
         grid = unscale(grid_from_cells(drawn), scale)
         assert grid[: len(expected)] == expected
