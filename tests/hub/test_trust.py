@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from tests.hub.conftest import TIMEOUT, HubHarness, MakeHub, receive, state_where
@@ -26,6 +25,7 @@ from workshop.decks import load_checked
 from workshop.engine.record import restore, to_record
 from workshop.hub.keys import HubKeys
 from workshop.hub.net import raise_open_file_limit
+from workshop.hub.run import HubOptions, close_session, open_session, start_hub, url_host
 from workshop.hub.server import Hub, HubConfig
 from workshop.store import SessionStore
 
@@ -61,6 +61,7 @@ class RawSocket:
         headers: dict[str, str] | None = None,
         source: str | None = None,
         receive_buffer: int | None = None,
+        target: str = "127.0.0.1",
     ) -> tuple[RawSocket, int, bytes]:
         """(socket, HTTP status, response head) after the upgrade request."""
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -69,10 +70,10 @@ class RawSocket:
         if source is not None:
             sock.bind((source, 0))
         sock.setblocking(False)
-        await asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", port))
+        await asyncio.get_running_loop().sock_connect(sock, (target, port))
         reader, writer = await asyncio.open_connection(sock=sock)
         fields = {
-            "Host": f"127.0.0.1:{port}",
+            "Host": f"{target}:{port}",
             "Upgrade": "websocket",
             "Connection": "Upgrade",
             "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
@@ -167,13 +168,24 @@ async def test_join_flood_never_locks_real_phones_out(hub: HubHarness) -> None:
     await boss.close()  # it would not read the thousands of states the flood causes
     code = hub.hub.keys.code
 
-    async def cycles(count: int) -> None:
-        for _ in range(count):
-            async with connect(hub.url, open_timeout=TIMEOUT) as ws:
-                await ws.send(json.dumps({"type": "join", "code": code}))
-                await receive(ws, "welcome")
+    join = masked_frame(0x1, json.dumps({"type": "join", "code": code}).encode())
 
-    async with asyncio.timeout(120):
+    async def cycles(count: int) -> None:
+        for number in range(count):
+            raw, status, _ = await RawSocket.open(hub.hub.port)
+            assert status == 101
+            raw.writer.write(join)
+            seen = b""
+            while b'"welcome"' not in seen:
+                seen += await asyncio.wait_for(raw.reader.read(4096), TIMEOUT)
+            if number % 2:
+                raw.close()  # gone without a word, as a phone whose battery died
+            else:
+                raw.writer.write(masked_frame(0x8, struct.pack("!H", 1000)))
+                await raw.writer.drain()
+                raw.close()
+
+    async with asyncio.timeout(180):
         await asyncio.gather(*(cycles(200) for _ in range(20)))
     session = hub.hub.controller.session
     assert session.participant_count == 0 and len(session.participants) == 0
@@ -205,26 +217,33 @@ async def test_stored_count_does_not_keep_phones_out_after_resume(
 
 
 async def test_idle_sockets_are_dropped_and_a_phone_gets_in(make_hub: MakeHub) -> None:
-    """2,000 sockets that never join fill the hub; they are dropped after `join_timeout`."""
+    """2,000 sockets that never join fill every place the hub has (phones and spare); they
+    are dropped after `join_timeout`, and a real phone retrying as the page does gets in."""
     raise_open_file_limit(16384)
-    hub = await make_hub(join_timeout=1.0, per_address=100_000)
-    _, round_id = await open_round(hub)
+    hub = await make_hub(
+        join_timeout=10.0, per_address=100_000, capacity=1930, spare_connections=70
+    )
+    boss, round_id = await open_round(hub)  # one of the 2,000 places
+    await boss.close()
     idle: list[RawSocket] = []
+    loop = asyncio.get_running_loop()
     try:
         async with asyncio.timeout(60):
             for _ in range(0, 2000, 250):
                 opened = await asyncio.gather(*(RawSocket.open(hub.hub.port) for _ in range(250)))
                 idle += [raw for raw, status, _ in opened if status == 101]
-        assert len(idle) >= 1900  # the hub held them (its capacity is 2,000)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 20
+        assert len(idle) == 2000  # held: the hub's places are all taken
+        with pytest.raises(InvalidStatus) as full:
+            await hub.phone()
+        assert full.value.response.status_code == 503
+        refused_at = loop.time()
         while True:  # a real phone retries as the page does, until it is let in
             try:
                 ws, _ = await hub.phone()
                 break
             except InvalidStatus as refused:
                 assert refused.response.status_code == 503
-                assert loop.time() < deadline, "idle sockets kept the phone out"
+                assert loop.time() - refused_at < 20, "idle sockets kept the phone out"
                 await asyncio.sleep(0.2)
         await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "A"}))
         await receive(ws, "ack")
@@ -389,3 +408,44 @@ async def test_dns_rebinding_origin_is_refused(make_hub: MakeHub) -> None:
         raw, status, _ = await RawSocket.open(port, headers=headers)
         raw.close()
         assert status == 403, headers
+
+
+async def test_start_up_serves_the_announced_address_and_no_other_name(tmp_path: Path) -> None:
+    """`start_hub` hands the printed address to the hub: a page from it may connect even
+    when the browser names the host differently; a rebinding name may not."""
+    options = HubOptions(programme="fractie-start", host="127.0.0.2", port=0, data=tmp_path)
+    opened = open_session(options, date(2026, 11, 30))
+    hub = await start_hub(opened, options)
+    try:
+        port = hub.port
+        assert hub.config.served_hosts == (url_host(options),) == ("127.0.0.2",)
+        ours = {"Host": f"workshop.lan:{port}", "Origin": f"http://127.0.0.2:{port}"}
+        evil = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+        for headers, expected in ((ours, 101), (evil, 403)):
+            raw, status, _ = await RawSocket.open(port, headers=headers, target="127.0.0.2")
+            raw.close()
+            assert status == expected, headers
+    finally:
+        await close_session(hub, opened)
+
+
+async def test_behind_a_proxy_the_per_address_bound_is_the_capacity(tmp_path: Path) -> None:
+    options = HubOptions(
+        programme="fractie-start",
+        host="127.0.0.1",
+        port=0,
+        data=tmp_path,
+        url="https://stem.example.nl",
+        capacity=500,
+    )
+    opened = open_session(options, date(2026, 11, 30))
+    hub = await start_hub(opened, options)
+    try:
+        assert hub.config.per_address == 500
+        raw, status, _ = await RawSocket.open(
+            hub.port, headers={"Origin": "https://stem.example.nl"}
+        )
+        raw.close()
+        assert status == 101
+    finally:
+        await close_session(hub, opened)
