@@ -529,8 +529,9 @@ def test_sealed_names_scrub_exactly_like_declared_names() -> None:
         "Pieter Jansen zei dat Anouk de Boer gelijk had; Jansens idee, de Boers plan.",
         "PIETER, anoük, Jansen's, Pieterskerk, van de boer",
     ]
-    for text in texts:
-        assert Scrubber(sealed=sealed).scrub(text) == Scrubber(DECLARED).scrub(text)
+    scrubber = Scrubber(sealed=sealed)
+    for text in texts * 2:  # the second time from the sealed names' cache of non-names
+        assert scrubber.scrub(text) == Scrubber(DECLARED).scrub(text)
     # The hashes hold no name in any form.
     joined = " ".join(sealed.digests).casefold()
     assert all(part not in joined for part in ["pieter", "jansen", "anouk", "boer"])
@@ -746,3 +747,10 @@ def test_counts_are_exact(text: str, names: list[str]) -> None:
         assert added == counts.get(kind, 0)
     assert [removal.kind for removal in result.removed] == [k for k in KINDS if k in counts]
     assert all(removal.count > 0 for removal in result.removed)
+
+
+@settings(deadline=None)
+@given(text=MESSY, names=NAMES)
+def test_sealed_names_match_exactly_what_declared_names_match(text: str, names: list[str]) -> None:
+    sealed = DeclaredNames(names).sealed(b"s" * 32)
+    assert Scrubber(sealed=sealed).scrub(text) == Scrubber(names).scrub(text)

@@ -131,6 +131,10 @@ class NameTerms(Protocol):
 
     def __bool__(self) -> bool: ...
 
+    def may_start(self, word: str) -> bool:
+        """Whether some declared term begins with this word (a cheap first test)."""
+        ...
+
 
 class DeclaredNames:
     """The terms of the names given to this run, in memory only."""
@@ -140,6 +144,7 @@ class DeclaredNames:
         for name in names:
             terms |= name_terms(name)
         self._terms = frozenset(terms)
+        self._starts = frozenset(term[0] for term in terms)
 
     def __contains__(self, words: object) -> bool:
         return words in self._terms
@@ -147,9 +152,24 @@ class DeclaredNames:
     def __bool__(self) -> bool:
         return bool(self._terms)
 
+    def may_start(self, word: str) -> bool:
+        return word in self._starts
+
     def sealed(self, key: bytes) -> SealedNames:
         """The same terms as keyed hashes, to be kept across a restart."""
-        return SealedNames(key, frozenset(seal_term(key, term) for term in self._terms))
+        digests = {seal_term(key, term) for term in self._terms}
+        digests |= {seal_term(key, _start_marker(word)) for word in self._starts}
+        return SealedNames(key, frozenset(digests))
+
+
+def _start_marker(word: str) -> tuple[str, ...]:
+    """The term under which "a term starts with `word`" is sealed; a real term never holds
+    an empty word, so this never equals one."""
+    return ("", word)
+
+
+_NEGATIVE_CACHE = 50_000
+"""How many words that start no name a `SealedNames` remembers before it starts over."""
 
 
 def seal_term(key: bytes, words: tuple[str, ...]) -> str:
@@ -168,6 +188,7 @@ class SealedNames:
     def __init__(self, key: bytes, digests: Iterable[str]) -> None:
         self.key = key
         self.digests = frozenset(digests)
+        self._starts_nothing: set[str] = set()
 
     def __contains__(self, words: object) -> bool:
         if not isinstance(words, tuple):
@@ -176,6 +197,18 @@ class SealedNames:
 
     def __bool__(self) -> bool:
         return bool(self.digests)
+
+    def may_start(self, word: str) -> bool:
+        # Most words start no name, and the same words come back in every text: remember
+        # those (never the ones that do start a name, so no name is kept in clear).
+        if word in self._starts_nothing:
+            return False
+        if seal_term(self.key, _start_marker(word)) in self.digests:
+            return True
+        if len(self._starts_nothing) >= _NEGATIVE_CACHE:
+            self._starts_nothing.clear()
+        self._starts_nothing.add(word)
+        return False
 
     def __or__(self, other: SealedNames) -> SealedNames:
         if other.key != self.key:
@@ -200,6 +233,13 @@ def _joins(folded: str, word: re.Match[str], following: re.Match[str]) -> bool:
     return "." not in separator or len(word.group()) == 1
 
 
+def _may_start(terms: NameTerms, word: str) -> bool:
+    """Whether a term may begin at this word, also as a genitive ("jansens")."""
+    if terms.may_start(word):
+        return True
+    return len(word) > 2 and word.endswith("s") and terms.may_start(word[:-1])
+
+
 def find_names(text: str, terms: Iterable[NameTerms]) -> list[tuple[int, int]]:
     """The (start, end) spans in `text` of every declared name, longest match first.
 
@@ -214,6 +254,10 @@ def find_names(text: str, terms: Iterable[NameTerms]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
+        first = words[index].group()
+        if not any(_may_start(group, first) for group in known):
+            index += 1
+            continue
         last = index
         while (
             last + 1 < len(words)
