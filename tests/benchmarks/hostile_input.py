@@ -99,7 +99,12 @@ async def real_phone(
         if token:
             join["token"] = token
         await ws.send(json.dumps(join))
-        welcome = await next_message(ws, "welcome")
+        while True:
+            welcome = json.loads(await asyncio.wait_for(ws.recv(), TIMEOUT))
+            if welcome["type"] == "error":
+                raise RuntimeError(f"join refused: {welcome['code']}")
+            if welcome["type"] == "welcome":
+                break
         await ws.send(json.dumps({"type": "vote", "round": round_id, "choice": "B"}))
         await next_message(ws, "ack")
         return welcome["token"], welcome["answer"]
@@ -323,6 +328,13 @@ async def open_a_round(info: dict[str, Any]) -> tuple[ClientConnection, int]:
     return boss, state["round"]["id"]
 
 
+async def sample_peak(pid: int, peak: list[int]) -> None:
+    """The hub's largest RSS while under attack (sampled every 0.1 s)."""
+    while True:
+        peak[0] = max(peak[0], rss_kib(pid))
+        await asyncio.sleep(0.1)
+
+
 async def command(ws: ClientConnection, name: str, **args: Any) -> None:
     await ws.send(json.dumps({"type": "command", "name": name, "args": args}))
     await asyncio.sleep(0.3)  # the facilitator's reader takes the reply
@@ -361,6 +373,8 @@ async def run(args: argparse.Namespace) -> int:
                 info = json.loads(line)
                 await asyncio.sleep(0.5)
                 rss_before = rss_kib(process.pid)
+                peak = [rss_before]
+                sampler = asyncio.create_task(sample_peak(process.pid, peak))
                 boss, round_id = await open_a_round(info)
                 boss_reader = asyncio.create_task(drain(boss))
                 token, _ = await real_phone(info, round_id)
@@ -386,12 +400,13 @@ async def run(args: argparse.Namespace) -> int:
                 )
                 elapsed = time.monotonic() - started
                 rss_after = rss_kib(process.pid)
+                sampler.cancel()
 
                 try:
                     new_token, _ = await real_phone(info, round_id)
                     back_token, answer = await real_phone(info, round_id, token)
                     phones_ok = bool(new_token) and back_token == token and answer == "B"
-                except (InvalidStatus, ConnectionClosed, TimeoutError, KeyError) as error:
+                except (InvalidStatus, ConnectionClosed, TimeoutError, RuntimeError) as error:
                     print(f"  a real phone failed: {error!r}")
                     phones_ok = False
                 boss_reader.cancel()
@@ -431,7 +446,8 @@ async def run(args: argparse.Namespace) -> int:
     print(f"  tracebacks in the hub's log:         {tracebacks}")
     print(
         f"  hub RSS: {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after "
-        f"(ratio {rss_after / rss_before:.2f})"
+        f"(ratio {rss_after / rss_before:.2f}), peak {peak[0] / 1024:.1f} MiB "
+        f"(ratio {peak[0] / rss_before:.2f})"
     )
     print(f"  a new phone joined and voted, the first came back with its vote: {phones_ok}")
     return 0 if tracebacks == 0 and tally.internal_closes == 0 and phones_ok else 1

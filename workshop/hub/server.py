@@ -415,11 +415,7 @@ class Hub:
 
     async def _broadcast_loop(self) -> None:
         while True:
-            phones = sum(1 for c in self.clients.values() if c.role == "participant")
-            slow = phones > self.config.large_room
-            await asyncio.sleep(
-                self.config.large_room_interval if slow else self.config.broadcast_interval
-            )
+            await asyncio.sleep(rules.broadcast_interval(self.phones, self.config))
             if self._dirty:
                 self._dirty = False
                 self.send_state()
