@@ -207,9 +207,7 @@ _CHECKS = {
     "short": _short,
     "short_or_null": lambda v: v is None or _short(v),
     "round": lambda v: _is_int(v) and 1 <= v <= 10**6,
-    "choice": lambda v: (
-        (_text(v, 8) and len(v) > 0) or (_is_int(v) and -1000 <= v <= 1000)
-    ),
+    "choice": lambda v: (_text(v, 8) and len(v) > 0) or (_is_int(v) and -1000 <= v <= 1000),
     "text": lambda v: _text(v, MAX_TEXT),
     "args": _args,
 }
