@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.hub.conftest import HubHarness, receive
+from workshop.hub.rules import code_matches
 from workshop.hub.tokens import CODE_ALPHABET, new_join_code, normalise_code
 
 LOOK_ALIKE_GROUPS = ("0ODQ", "1IL", "2Z", "5S", "8B", "UVY")
@@ -41,3 +42,11 @@ async def test_a_phone_that_types_look_alikes_joins(hub: HubHarness) -> None:
     await ws.send(json.dumps({"type": "join", "code": f" {typed[:3]}-{typed[3:]} "}))
     welcome = await receive(ws, "welcome")
     assert hub.hub.issuer.verify(welcome["token"])
+
+
+def test_a_code_from_before_the_alphabet_still_matches_itself() -> None:
+    """Keys kept with an unfinished session come back with --hervat, old code and all."""
+    assert code_matches("K7QX4M", "K7QX4M")
+    assert code_matches("k7q-x4m", "K7QX4M")
+    assert code_matches("K70X4M", "K7QX4M")  # Q and 0 are one look-alike
+    assert not code_matches("K7HX4M", "K7QX4M")

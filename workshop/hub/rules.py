@@ -236,8 +236,10 @@ class JoinOutcome(StrEnum):
 
 
 def code_matches(typed: str, code: str) -> bool:
-    """The join code as a person may type it (any case, spaces, dashes), in constant time."""
-    return hmac.compare_digest(normalise_code(typed).encode(), code.encode())
+    """The join code as a person may type it (any case, spaces, dashes, look-alikes), in
+    constant time. The code is normalised too: a code from before the look-alike alphabet
+    (kept with a session and brought back by --hervat) still matches its own QR URL."""
+    return hmac.compare_digest(normalise_code(typed).encode(), normalise_code(code).encode())
 
 
 def decide_join(
