@@ -20,6 +20,7 @@ from workshop.decks.model import (
     OpenQuestion,
     ScaleQuestion,
     Tier,
+    question_options,
 )
 from workshop.i18n import t
 
@@ -145,8 +146,7 @@ def _texts(card: Card) -> list[tuple[str, str]]:
     texts: list[tuple[str, str]] = [("situatie", card.situation)]
     for number, question in enumerate(card.questions, start=1):
         texts.append((f"vraag {number}.tekst", question.text))
-        if isinstance(question, ChoiceQuestion):
-            texts += [(f"vraag {number}.opties", option.text) for option in question.options]
+        texts += [(f"vraag {number}.opties", option.text) for option in question_options(question)]
     for field, value in (
         ("titel", card.title),
         ("regel", card.rule),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, assert_never
 
 from workshop.decks.content_rules import check_content
 from workshop.decks.fields import FieldSpec, check_table
@@ -76,16 +76,22 @@ QUESTION_FIELDS = {
     "label_max": FieldSpec(str),
     "max_lengte": FieldSpec(int),
 }
-QUESTION_REQUIRED: dict[QuestionKind, set[str]] = {
-    QuestionKind.KEUZE: {"opties"},
-    QuestionKind.SCHAAL: {"min", "max", "label_min", "label_max"},
-    QuestionKind.OPEN: set(),
-}
-QUESTION_ALLOWED: dict[QuestionKind, set[str]] = {
-    QuestionKind.KEUZE: {"type", "tekst", "opties"},
-    QuestionKind.SCHAAL: {"type", "tekst", "min", "max", "label_min", "label_max"},
-    QuestionKind.OPEN: {"type", "tekst", "max_lengte"},
-}
+
+
+def question_fields(kind: QuestionKind) -> tuple[set[str], set[str]]:
+    """The fields a question of `kind` needs, and the fields it may have."""
+    match kind:
+        case QuestionKind.KEUZE:
+            return {"opties"}, {"type", "tekst", "opties"}
+        case QuestionKind.SCHAAL:
+            scale = {"min", "max", "label_min", "label_max"}
+            return scale, {"type", "tekst", *scale}
+        case QuestionKind.OPEN:
+            return set(), {"type", "tekst", "max_lengte"}
+        case _:
+            assert_never(kind)
+
+
 OPTION_FIELDS = {"sleutel": FieldSpec(str, required=True), "tekst": FieldSpec(str, required=True)}
 
 
@@ -225,15 +231,24 @@ def _load_question(
     kind = _enum(QuestionKind, fields.get("type"), source, f"{label}.type", card_id, line)
     if kind is None:
         return None
-    for key in QUESTION_REQUIRED[kind] - raw.keys():
+    required, allowed = question_fields(kind)
+    for key in required - raw.keys():
         report(key, t("field.missing"))
-    for key in fields.keys() - QUESTION_ALLOWED[kind]:
+    for key in fields.keys() - allowed:
         report(key, t("question.field_not_for", kind=kind.value))
     text = fields.get("tekst", "")
-    if kind is QuestionKind.KEUZE:
-        return _choice(text, fields.get("opties"), report)
-    if kind is QuestionKind.SCHAAL:
-        return _scale(text, fields, report)
+    match kind:
+        case QuestionKind.KEUZE:
+            return _choice(text, fields.get("opties"), report)
+        case QuestionKind.SCHAAL:
+            return _scale(text, fields, report)
+        case QuestionKind.OPEN:
+            return _open(text, fields, report)
+        case _:
+            assert_never(kind)
+
+
+def _open(text: str, fields: dict[str, Any], report: Any) -> Question | None:
     limit = fields.get("max_lengte", OPEN_TEXT_MAX)
     if not 1 <= limit <= OPEN_TEXT_MAX:
         report("max_lengte", t("value.range", low=1, high=OPEN_TEXT_MAX))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import assert_never
 
 
 class Tier(StrEnum):
@@ -89,6 +90,20 @@ class OpenQuestion:
 
 
 Question = ChoiceQuestion | ScaleQuestion | OpenQuestion
+"""Every kind of question. Code that treats kinds differently matches on this union (or on
+`QuestionKind`) with `assert_never` in the last case, so mypy names every place a new kind
+must be handled."""
+
+
+def question_options(question: Question) -> tuple[Option, ...]:
+    """The lettered options of a question (none for a scale or an open question)."""
+    match question:
+        case ChoiceQuestion():
+            return question.options
+        case ScaleQuestion() | OpenQuestion():
+            return ()
+        case _:
+            assert_never(question)
 
 
 @dataclass(frozen=True)

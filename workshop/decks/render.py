@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from typing import assert_never
 
-from workshop.decks.model import Card, ChoiceQuestion, Deck, ScaleQuestion
+from workshop.decks.model import Card, ChoiceQuestion, Deck, OpenQuestion, ScaleQuestion
 from workshop.decks.themes import THEMES
 from workshop.i18n import t
 
@@ -25,20 +26,23 @@ def render_card(card: Card, deck: Deck) -> str:
         lines += [*_wrap(paragraph), ""]
     for question in card.questions:
         lines += _wrap(f"{t('card.question')}: {question.text}")
-        if isinstance(question, ChoiceQuestion):
-            for option in question.options:
-                lines += _wrap(f"{option.key}. {option.text}", indent="   ", hang="   ")
-        elif isinstance(question, ScaleQuestion):
-            scale = t(
-                "card.scale",
-                low=question.minimum,
-                label_low=question.label_min,
-                high=question.maximum,
-                label_high=question.label_max,
-            )
-            lines += _wrap(scale, indent="   ")
-        else:
-            lines += _wrap(t("card.open", n=question.max_length), indent="   ")
+        match question:
+            case ChoiceQuestion():
+                for option in question.options:
+                    lines += _wrap(f"{option.key}. {option.text}", indent="   ", hang="   ")
+            case ScaleQuestion():
+                scale = t(
+                    "card.scale",
+                    low=question.minimum,
+                    label_low=question.label_min,
+                    high=question.maximum,
+                    label_high=question.label_max,
+                )
+                lines += _wrap(scale, indent="   ")
+            case OpenQuestion():
+                lines += _wrap(t("card.open", n=question.max_length), indent="   ")
+            case _:
+                assert_never(question)
         lines.append("")
     for heading, entries in [*trainer_sections(card), (t("card.links"), list(card.rule_links))]:
         if entries:

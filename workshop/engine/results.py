@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import assert_never
 
-from workshop.decks.model import ChoiceQuestion, Question, ScaleQuestion
+from workshop.decks.model import ChoiceQuestion, OpenQuestion, Question, ScaleQuestion
 
 Answer = str | int
 """An option key for `keuze`, a whole number for `schaal`."""
@@ -51,23 +52,34 @@ WITHHELD = Result(counts=None, total=None)
 
 def answer_keys(question: Question) -> tuple[str, ...]:
     """The possible answers of a question, as text, in display order (empty for `open`)."""
-    if isinstance(question, ChoiceQuestion):
-        return question.keys
-    if isinstance(question, ScaleQuestion):
-        return tuple(str(value) for value in question.values)
-    return ()
+    match question:
+        case ChoiceQuestion():
+            return question.keys
+        case ScaleQuestion():
+            return tuple(str(value) for value in question.values)
+        case OpenQuestion():
+            return ()
+        case _:
+            assert_never(question)
 
 
 def tally(question: Question, answers: Mapping[str, Answer], min_group: int) -> Result:
     """Count the answers of one round; withheld when fewer than `min_group`."""
     if len(answers) < min_group:
         return WITHHELD
-    counter = Counter(str(answer) for answer in answers.values())
-    counts = tuple((key, counter.get(key, 0)) for key in answer_keys(question))
-    median = None
-    if isinstance(question, ScaleQuestion):
-        median = _median(sorted(int(answer) for answer in answers.values()))
-    return Result(counts=counts, total=len(answers), median=median)
+    keys = answer_keys(question)
+    match question:
+        case ChoiceQuestion() | OpenQuestion():
+            counter = Counter(str(answer) for answer in answers.values())
+            counts = tuple((key, counter.get(key, 0)) for key in keys)
+            return Result(counts=counts, total=len(answers))
+        case ScaleQuestion():
+            counter = Counter(str(answer) for answer in answers.values())
+            counts = tuple((key, counter.get(key, 0)) for key in keys)
+            median = _median(sorted(int(answer) for answer in answers.values()))
+            return Result(counts=counts, total=len(answers), median=median)
+        case _:
+            assert_never(question)
 
 
 def _median(values: list[int]) -> float:

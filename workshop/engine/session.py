@@ -21,12 +21,10 @@ from workshop.decks.library import Library
 from workshop.decks.model import (
     Card,
     CardItem,
-    ChoiceQuestion,
     OpenQuestion,
     Programme,
     ProgrammeItem,
     Question,
-    ScaleQuestion,
 )
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import (
@@ -46,6 +44,7 @@ from workshop.engine.events import (
     VoteCounted,
 )
 from workshop.engine.names import SealedNames
+from workshop.engine.answers import valid_answer
 from workshop.engine.results import Answer, Result, Shift, shift, tally
 from workshop.engine.scrub import Scrubber
 from workshop.engine.timer import Timer
@@ -366,7 +365,7 @@ class Session:
         """One answer per participant per round; a new answer replaces the old while open."""
         round_ = self._open_round_for(token, round_id)
         question = self._question_of(round_)
-        round_.answers[token] = self._valid_answer(question, answer)
+        round_.answers[token] = valid_answer(question, answer)
         return [VoteCounted(round_.id, len(round_.answers)), *self._took_part(token)]
 
     def submit_text(self, token: str, round_id: int, text: object) -> list[Event]:
@@ -414,24 +413,6 @@ class Session:
         if round_.phase is not Phase.OPEN:
             raise DomainError(ErrorCode.ROUND_NOT_OPEN)
         return round_
-
-    @staticmethod
-    def _valid_answer(question: Question, answer: object) -> Answer:
-        if isinstance(question, ChoiceQuestion):
-            if not isinstance(answer, str):
-                raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
-            if answer not in question.keys:
-                raise DomainError(ErrorCode.UNKNOWN_OPTION, keys=", ".join(question.keys))
-            return answer
-        if isinstance(question, ScaleQuestion):
-            if not isinstance(answer, int) or isinstance(answer, bool):
-                raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
-            if answer not in question.values:
-                raise DomainError(
-                    ErrorCode.OUT_OF_RANGE, low=question.minimum, high=question.maximum
-                )
-            return answer
-        raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
 
     def _question_of(self, round_: Round) -> Question:
         question = self.question_at(round_.item_index)

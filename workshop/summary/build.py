@@ -7,10 +7,10 @@ Withheld rounds stay withheld: a summary never holds a count the record did not.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, assert_never
 
 from workshop.decks.library import Library
-from workshop.decks.model import ChoiceQuestion, Question, ScaleQuestion
+from workshop.decks.model import ChoiceQuestion, OpenQuestion, Question, ScaleQuestion
 from workshop.i18n import t
 
 
@@ -159,21 +159,16 @@ def _item(
 
 def _options(question: Question) -> tuple[tuple[str, str], ...]:
     """(key, text) for keuze; (value, label) for schaal, labels only at the ends."""
-    if isinstance(question, ChoiceQuestion):
-        return tuple((o.key, o.text) for o in question.options)
-    if isinstance(question, ScaleQuestion):
-        return tuple(
-            (
-                str(v),
-                question.label_min
-                if v == question.minimum
-                else question.label_max
-                if v == question.maximum
-                else "",
-            )
-            for v in question.values
-        )
-    return ()
+    match question:
+        case ChoiceQuestion():
+            return tuple((o.key, o.text) for o in question.options)
+        case ScaleQuestion():
+            ends = {question.minimum: question.label_min, question.maximum: question.label_max}
+            return tuple((str(v), ends.get(v, "")) for v in question.values)
+        case OpenQuestion():
+            return ()
+        case _:
+            assert_never(question)
 
 
 def _round(raw: dict[str, Any]) -> RoundSummary:

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
-from workshop.decks.model import ChoiceQuestion, FreeItem, Question, ScaleQuestion
+from workshop.decks.model import ChoiceQuestion, FreeItem, OpenQuestion, Question, ScaleQuestion
 from workshop.engine.results import Result, Shift
 from workshop.engine.session import Session
 
 
 def question_view(question: Question) -> dict[str, Any]:
     view: dict[str, Any] = {"type": question.kind.value, "text": question.text}
-    if isinstance(question, ChoiceQuestion):
-        view["options"] = [{"key": o.key, "text": o.text} for o in question.options]
-    elif isinstance(question, ScaleQuestion):
-        view.update(
-            min=question.minimum,
-            max=question.maximum,
-            label_min=question.label_min,
-            label_max=question.label_max,
-        )
-    else:
-        view["max_length"] = question.max_length
+    match question:
+        case ChoiceQuestion():
+            view["options"] = [{"key": o.key, "text": o.text} for o in question.options]
+        case ScaleQuestion():
+            view.update(
+                min=question.minimum,
+                max=question.maximum,
+                label_min=question.label_min,
+                label_max=question.label_max,
+            )
+        case OpenQuestion():
+            view["max_length"] = question.max_length
+        case _:
+            assert_never(question)
     return view
 
 

@@ -5,12 +5,13 @@ Participant and deck text is always a `Text`, never markup.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workshop.decks.model import QuestionKind
 from workshop.i18n import t
 
 FULL, EMPTY = "█", "░"
@@ -24,8 +25,8 @@ def options_table(question: View | None) -> RenderableType:
     text; a scale as its two ends; an open question as its limit."""
     if question is None:
         return Text()
-    kind = question.get("type")
-    if kind == "keuze":
+    kind = question_kind(question)
+    if kind is QuestionKind.KEUZE:
         grid = Table.grid(padding=(0, 2), expand=True)
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
@@ -34,7 +35,7 @@ def options_table(question: View | None) -> RenderableType:
                 Text(f" {option['key']} ", style="reverse bold"), Text(str(option["text"]))
             )
         return grid
-    if kind == "schaal":
+    if kind is QuestionKind.SCHAAL:
         return Text(
             t(
                 "card.scale",
@@ -44,21 +45,32 @@ def options_table(question: View | None) -> RenderableType:
                 label_high=question["label_max"],
             )
         )
-    return Text(t("scherm.open_hint"))
+    if kind is QuestionKind.OPEN:
+        return Text(t("scherm.open_hint"))
+    assert_never(kind)
+
+
+def question_kind(question: View) -> QuestionKind:
+    """The kind of a question view (the `type` the views write)."""
+    return QuestionKind(question["type"])
 
 
 def _labels(question: View | None) -> dict[str, str]:
     if question is None:
         return {}
-    if question.get("type") == "keuze":
-        return {str(o["key"]): str(o["key"]) for o in question.get("options", [])}
-    if question.get("type") == "schaal":
-        low, high = question["min"], question["max"]
-        labels = {str(value): str(value) for value in range(low, high + 1)}
-        labels[str(low)] = f"{low} {question['label_min']}"
-        labels[str(high)] = f"{high} {question['label_max']}"
-        return labels
-    return {}
+    match question_kind(question):
+        case QuestionKind.KEUZE:
+            return {str(o["key"]): str(o["key"]) for o in question.get("options", [])}
+        case QuestionKind.SCHAAL:
+            low, high = question["min"], question["max"]
+            labels = {str(value): str(value) for value in range(low, high + 1)}
+            labels[str(low)] = f"{low} {question['label_min']}"
+            labels[str(high)] = f"{high} {question['label_max']}"
+            return labels
+        case QuestionKind.OPEN:
+            return {}
+        case unknown:
+            assert_never(unknown)
 
 
 def result_text(question: View | None, result: View | None, width: int) -> Text:
