@@ -7,7 +7,18 @@ import sys
 
 import pytest
 
-PURE_MODULES = ["workshop.decks", "workshop.cli", "workshop.i18n", "workshop.paths"]
+PURE_MODULES = [
+    "workshop.decks",
+    "workshop.cli",
+    "workshop.i18n",
+    "workshop.paths",
+    "workshop.engine",
+    "workshop.engine.timer",
+    "workshop.views",
+    "workshop.protocol",
+    "workshop.hub.rules",
+    "workshop.hub.live",
+]
 FORBIDDEN = ["textual", "rich", "websockets", "tinydb", "qrcode"]
 
 
@@ -17,3 +28,17 @@ def test_pure_module_loads_no_io_library(module: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{module} loaded {result.stdout.strip()}"
+
+
+def test_room_screen_cannot_reach_the_session() -> None:
+    """`workshop scherm` shows only what the hub sends it: it loads no engine session, no
+    store, no hub server and no facilitator view, so it has nothing private to show."""
+    code = (
+        "import sys, workshop.scherm.app\n"
+        "names = ['workshop.engine.session', 'workshop.store', 'workshop.hub.server',"
+        " 'workshop.views', 'workshop.controller', 'tinydb']\n"
+        "print(','.join(n for n in names if n in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"workshop scherm loaded {result.stdout.strip()}"

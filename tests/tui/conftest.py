@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from websockets.asyncio.client import ClientConnection, connect
@@ -103,6 +104,11 @@ def text_of(app: WorkshopApp, selector: str) -> str:
     strips = widget.render_lines(Region(0, 0, width, height))
     lines = [strip.text.rstrip() for strip in strips]
     return textwrap.dedent("\n".join(lines)).strip("\n")
+
+
+def screen_text(app: App[Any]) -> str:
+    """Every character the app's current screen shows, line by line (what a camera sees)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 class Phone:

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher
 
 from tests.conftest import OPEN_DECK, VALID_DECK, VALID_RULES, WriteFile
-from tests.tui.conftest import CODE, URL, until
+from tests.tui.conftest import CODE, URL, screen_text, until
 from workshop.controller import Controller
 from workshop.hub.keys import HubKeys
 from workshop.hub.run import HubOptions, OpenedSession, close_session, open_session, start_hub
@@ -122,14 +122,10 @@ def snapshot(snap_compare: Any, app: HostedScreenApp, drive: Drive, pane: str, t
         await app.start_hub(drive)
         switcher = app.screen.query_one(ContentSwitcher)
         await until(pilot, lambda: switcher.current == pane)
-        await until(pilot, lambda: text in _drawn(app))
+        await until(pilot, lambda: text in screen_text(app))
         await pilot.pause(0.2)
 
     return bool(snap_compare(app, terminal_size=ROOM, run_before=ready))
-
-
-def _drawn(app: ScreenApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def test_lobby(snap_compare: Any, hosted: Callable[[], HostedScreenApp]) -> None:
@@ -218,10 +214,11 @@ def test_agenda_on_the_closing_item(
 
 def test_end_summary_and_thanks(snap_compare: Any, hosted: Callable[[], HostedScreenApp]) -> None:
     """The end: 'BEDANKT' in big type, 'Dank je wel voor je inbreng vanavond.', the title
-    with '2026-11-30 · 4 deelnemers', '2. Een proefkaart' with its question and result bars
+    with '2026-11-30 · 4 deelnemers', the integriteitsagenda with its one item first, then
+    '2. Een proefkaart' with its question and result bars
     (A 1, B 2, C 1, 4 stemmen), '4. Een idee' with its question and the approved text
-    « Geen cadeaus aannemen » (no vote count: an open question has none), and the
-    integriteitsagenda with its one item. No pending or rejected text."""
+    « Geen cadeaus aannemen » (no vote count: an open question has none). No pending or
+    rejected text."""
 
     def drive(controller: Controller) -> None:
         controller.run("show_lobby", shown=False)

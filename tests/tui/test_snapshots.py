@@ -162,9 +162,11 @@ def test_help(snap_compare: Any, options: MakeOptions) -> None:
 
 
 def test_summary(snap_compare: Any, options: MakeOptions) -> None:
-    """The end screen: the anonymous summary in Markdown as plain text (title, date
-    2026-11-30, 4 participants, keep until 2027-11-30, the warming-up distribution as text
-    bars) and the footer offering X to save the report."""
+    """The end screen on one mirrored screen: the room's end, as `workshop scherm` shows it
+    ('BEDANKT' in big type, the thank-you, 'Proefavond' with '2026-11-30 · 4 deelnemers',
+    the empty integriteitsagenda, then '2. Hoe ben je hier gekomen?' with bars A 1, B 2,
+    C 1, D 0 and '4 stemmen'); not the Markdown report, which holds the trainer's notes;
+    the footer offers X to save the report."""
 
     async def ready(pilot: Pilot[Any]) -> None:
         phones = await lobby_with(pilot, 4)

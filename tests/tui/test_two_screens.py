@@ -12,7 +12,16 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Digits
 
-from tests.tui.conftest import SIZE, URL, MakeOptions, Phone, app_with, text_of, until
+from tests.tui.conftest import (
+    SIZE,
+    URL,
+    MakeOptions,
+    Phone,
+    app_with,
+    screen_text,
+    text_of,
+    until,
+)
 from workshop.scherm.app import ScreenApp, ScreenOptions, make_screen_app
 from workshop.tui.app import WorkshopApp
 from workshop.tui.projector.big_timer import BigTimer
@@ -26,11 +35,6 @@ PENDING = "Nog niet gekeurd: de wethouder belt"
 APPROVED = "Geen cadeaus aannemen"
 NOTE = "Fractievoorzitter keek weg bij deze vraag"
 AGENDA = "Giftenregister bijhouden"
-
-
-def drawn(app: ScreenApp | WorkshopApp) -> str:
-    """Every character the app's current screen shows, line by line."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def pane(app: ScreenApp) -> str:
@@ -54,15 +58,15 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
     screen_app = make_screen_app(ScreenOptions(data=opts.data, clock=lambda: 500.0))
     async with screen_app.run_test(size=ROOM_SIZE) as room:
         # No session yet: the room's screen says so and keeps looking.
-        await until(room, lambda: "Geen lopende workshop" in drawn(screen_app))
+        await until(room, lambda: "Geen lopende workshop" in screen_text(screen_app))
         app = app_with(opts)
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
             # It finds the session by itself; the console then knows it is a console.
             await both(pilot, room, lambda: pane(screen_app) == "room-lobby")
-            await both(pilot, room, lambda: f"{URL}/j/" in drawn(screen_app))
+            await both(pilot, room, lambda: f"{URL}/j/" in screen_text(screen_app))
             await until(pilot, lambda: app.console_mode)
-            await until(pilot, lambda: "dit venster is je console" in drawn(app))
+            await until(pilot, lambda: "dit venster is je console" in screen_text(app))
             phones = [await Phone.join(app) for _ in range(4)]
             joined = screen_app.screen.query_one("#room-joined", Digits)
             await both(pilot, room, lambda: joined.value == "4")
@@ -70,18 +74,18 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             # Warming-up: the question, the live count, the big timer, then the result.
             await pilot.press("enter", "n", "o")
             await both(pilot, room, lambda: pane(screen_app) == "room-item")
-            await both(pilot, room, lambda: "Stem nu op je telefoon" in drawn(screen_app))
+            await both(pilot, room, lambda: "Stem nu op je telefoon" in screen_text(screen_app))
             timer = screen_app.screen.query_one(BigTimer)
             assert timer.display and timer.value == "00:30"
             await vote(app, phones, "ABB")
             voted = screen_app.screen.query_one("#room-voted", Digits)
             await both(pilot, room, lambda: voted.value == "3")
-            assert "van 4 gestemd" in drawn(screen_app)
-            assert "%" not in drawn(screen_app)  # blind until revealed
+            assert "van 4 gestemd" in screen_text(screen_app)
+            assert "%" not in screen_text(screen_app)  # blind until revealed
             await vote(app, phones[3:], "C")
             await pilot.press("s", "u")
-            await both(pilot, room, lambda: "4 stemmen" in drawn(screen_app))
-            assert "50%" in drawn(screen_app)
+            await both(pilot, room, lambda: "4 stemmen" in screen_text(screen_app))
+            assert "50%" in screen_text(screen_app)
 
             # Dilemma with a revote: before and after with the shift.
             await pilot.press("n", "o")
@@ -89,15 +93,15 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             await pilot.press("s", "u", "h")
             await vote(app, phones, "ACCB")
             await pilot.press("s", "u")
-            await both(pilot, room, lambda: "Na het gesprek" in drawn(screen_app))
-            screen_text = drawn(screen_app)
-            assert "Voor het gesprek" in screen_text
-            assert "2 deelnemers kozen na het gesprek anders" in screen_text
+            await both(pilot, room, lambda: "Na het gesprek" in screen_text(screen_app))
+            room_text = screen_text(screen_app)
+            assert "Voor het gesprek" in room_text
+            assert "2 deelnemers kozen na het gesprek anders" in room_text
             # The trainer panel is open on the console, and never on the room's screen.
             assert isinstance(app.screen, ItemScreen)
             assert app.screen.query_one("#trainer-panel").display
             assert "Gemeentewet" in text_of(app, "#trainer-text")
-            assert "Gemeentewet" not in screen_text
+            assert "Gemeentewet" not in room_text
 
             # Open question: a pending text and a note never reach the room; approved does.
             await pilot.press("n", "o")
@@ -110,24 +114,24 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             assert app.session.notes[app.session.item_index] == NOTE
             await pilot.pause(0.4)  # broadcast ticks with the text pending and the note saved
             await room.pause(0.2)
-            assert PENDING not in drawn(screen_app) and NOTE not in drawn(screen_app)
+            assert PENDING not in screen_text(screen_app) and NOTE not in screen_text(screen_app)
             await pilot.press("m")
             await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
-            assert PENDING in drawn(app)  # the console shows the texts at once
+            assert PENDING in screen_text(app)  # the console shows the texts at once
             await pilot.press("down", "j", "escape")
-            await both(pilot, room, lambda: APPROVED in drawn(screen_app))
-            assert PENDING not in drawn(screen_app) and NOTE not in drawn(screen_app)
+            await both(pilot, room, lambda: APPROVED in screen_text(screen_app))
+            assert PENDING not in screen_text(screen_app) and NOTE not in screen_text(screen_app)
 
             # The closing item: the agenda grows on the room's screen.
             await pilot.press("n", "i")
             await pilot.press(*AGENDA, "enter")
-            await both(pilot, room, lambda: AGENDA in drawn(screen_app))
-            assert "Integriteitsagenda" in drawn(screen_app)
+            await both(pilot, room, lambda: AGENDA in screen_text(screen_app))
+            assert "Integriteitsagenda" in screen_text(screen_app)
 
             # Black screen and back.
             await pilot.press("b")
             await both(pilot, room, lambda: pane(screen_app) == "room-black")
-            assert drawn(screen_app).strip() == ""
+            assert screen_text(screen_app).strip() == ""
             await pilot.press("b")
             await both(pilot, room, lambda: pane(screen_app) == "room-item")
 
@@ -144,7 +148,7 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             await pilot.press("e", "j")
             await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
             await both(pilot, room, lambda: pane(screen_app) == "room-end-pane")
-            end = drawn(screen_app)
+            end = screen_text(screen_app)
             assert "Dank je wel" in end and AGENDA in end and APPROVED in end
             assert "#" not in end  # rendered, not Markdown
             assert PENDING not in end and NOTE not in end

@@ -230,6 +230,15 @@ def test_agenda_only_on_the_closing_item_and_at_the_end(library: Library) -> Non
     assert projector_view(session, NOW)["agenda"] == ["Cadeauregister bijhouden"]
 
 
+def test_closing_item_shows_the_rooms_approved_proposals(library: Library) -> None:
+    session = new_session(library)
+    closing_with_agenda(session)
+    view = projector_view(session, NOW)
+    assert view["proposals"] == [APPROVED]  # never the pending or the rejected one
+    session.go_to(OPEN)
+    assert projector_view(session, NOW)["proposals"] is None
+
+
 def test_end_summary_holds_what_the_room_saw(library: Library) -> None:
     session = new_session(library)
     ended(session)

@@ -14,8 +14,6 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from workshop.store.atomic import write_atomically
-
 KEYS_FOLDER = "sleutels"
 LIVE_SUFFIX = ".scherm.json"
 
@@ -40,6 +38,9 @@ def local_host(listen_host: str) -> str:
 
 
 def write_live(data_dir: Path, live: LiveHub) -> None:
+    # Imported here: the room's screen reads this file and needs no storage code at all.
+    from workshop.store.atomic import write_atomically
+
     path = live_path(data_dir, live.session_id)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomically(path, json.dumps(asdict(live)))  # mkstemp: created 0600

@@ -428,6 +428,8 @@ MESSAGES: dict[str, str] = {
     "scherm.refused": "The workshop refuses this screen ({reason}). Start workshop scherm again.",
     "scherm.open_hint": "Type your answer on your phone.",
     "scherm.agenda": "Integrity agenda",
+    "scherm.proposals": "Proposals from the room",
+    "scherm.answered_of": "of {n} answers in",
     "scherm.agenda_empty": "No agreements yet.",
     "scherm.end_facts": "{day} · {participants} participants",
     "scherm.connected": "Phones connected",

@@ -428,6 +428,8 @@ MESSAGES: dict[str, str] = {
     "scherm.refused": "De workshop weigert dit scherm ({reason}). Start workshop scherm opnieuw.",
     "scherm.open_hint": "Typ je antwoord op je telefoon.",
     "scherm.agenda": "Integriteitsagenda",
+    "scherm.proposals": "Voorstellen uit de zaal",
+    "scherm.answered_of": "van {n} antwoorden binnen",
     "scherm.agenda_empty": "Nog geen afspraken.",
     "scherm.end_facts": "{day} · {participants} deelnemers",
     "scherm.connected": "Telefoons verbonden",

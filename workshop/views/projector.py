@@ -71,6 +71,17 @@ def _shows_agenda(session: Session) -> bool:
     return session.ended or (isinstance(item, FreeItem) and item.kind is FreeItemKind.AFSLUITING)
 
 
+def _proposals(session: Session) -> list[str]:
+    """On the closing item: every approved open answer of the evening (once each), so the
+    room can pick from its own proposals what goes on the agenda."""
+    seen: dict[str, None] = {}
+    for round_ in session.rounds:
+        if round_.item_index != session.item_index:
+            for text in round_.approved_texts:
+                seen.setdefault(text, None)
+    return list(seen)
+
+
 def end_view(session: Session) -> dict[str, Any]:
     """The summary the room sees at the end: per card item what was revealed, the approved
     texts, and the agenda. Blind rounds never revealed stay unseen."""
@@ -148,5 +159,6 @@ def projector_view(
         "shift": shift,
         "texts": _texts(session, session.item_index),
         "agenda": list(session.agenda) if _shows_agenda(session) else None,
+        "proposals": _proposals(session) if _shows_agenda(session) else None,
         "end": end_view(session) if session.ended else None,
     }

@@ -15,6 +15,7 @@ from workshop.tui.projector.big_timer import BigTimer
 from workshop.tui.projector.render import (
     agenda_block,
     options_table,
+    proposals_block,
     results_block,
     texts_block,
 )
@@ -41,6 +42,7 @@ class ItemPane(Vertical):
         yield Static("", id="room-options", markup=False)
         yield Static("", id="room-results", markup=False)
         yield Static("", id="room-texts", markup=False)
+        yield Static("", id="room-proposals", markup=False)
         yield Static("", id="room-agenda", markup=False)
 
     def on_resize(self) -> None:
@@ -61,13 +63,14 @@ class ItemPane(Vertical):
         phase_widget.update(label)
         phase_widget.set_classes(f"phase-{phase or 'free'}")
         phase_widget.display = bool(label)
-        voting = round_ is not None and round_["question"]["type"] != "open"
-        shown = voting and phase in ("open", "closed")
+        shown = round_ is not None and phase in ("open", "closed")
         self.query_one("#room-count").display = shown
         if shown:
             of = max(view["connected"], view["voted"])
+            open_question = round_["question"]["type"] == "open"
+            label = "scherm.answered_of" if open_question else "scherm.voted_of"
             self.query_one("#room-voted", Digits).update(str(view["voted"]))
-            self.query_one("#room-count-label", Static).update(t("scherm.voted_of", n=of))
+            self.query_one("#room-count-label", Static).update(t(label, n=of))
         situation = Text()
         if item.get("rule"):
             situation.append(str(item["rule"]) + "\n\n", style="bold")
@@ -89,6 +92,10 @@ class ItemPane(Vertical):
         texts = self.query_one("#room-texts", Static)
         texts.update(texts_block(view["texts"]))
         texts.display = bool(view["texts"])
+        proposals = self.query_one("#room-proposals", Static)
+        proposals.display = bool(view.get("proposals"))
+        if view.get("proposals"):
+            proposals.update(proposals_block(view["proposals"]))
         agenda = self.query_one("#room-agenda", Static)
         agenda.display = view["agenda"] is not None
         if view["agenda"] is not None:

@@ -170,13 +170,27 @@ def agenda_block(agenda: list[str]) -> Text:
     return text
 
 
+def proposals_block(proposals: list[str]) -> Text:
+    """The room's own proposals (approved open answers), to choose the agenda from."""
+    text = Text()
+    text.append(t("scherm.proposals") + "\n", style="bold underline")
+    for entry in proposals:
+        text.append("« ", style="bold")
+        text.append(str(entry))
+        text.append(" »\n", style="bold")
+    return text
+
+
 def end_block(end: View, width: int) -> RenderableType:
-    """The room's summary: what was revealed per item, the approved texts and the agenda."""
+    """The room's summary: the agenda first (what the evening decided), then what was
+    revealed per item and the approved texts; a long evening is cut at the bottom."""
     parts: list[RenderableType] = [
         Text(
             t("scherm.end_facts", day=end["day"], participants=end["participants"]),
             style="italic",
         ),
+        Text(),
+        _stripped(agenda_block(end["agenda"])),
         Text(),
     ]
     for item in end["items"]:
@@ -184,9 +198,14 @@ def end_block(end: View, width: int) -> RenderableType:
         question = item.get("question")
         if question is not None:
             parts.append(Text(str(question["text"]), style="italic"))
-        parts.append(results_block(question, item["results"], item.get("shift"), width))
+        if item["results"] and (question is None or question["type"] != "open"):
+            parts.append(results_block(question, item["results"], item.get("shift"), width))
         if item["texts"]:
             parts.append(texts_block(item["texts"]))
         parts.append(Text())
-    parts.append(agenda_block(end["agenda"]))
     return Group(*parts)
+
+
+def _stripped(text: Text) -> Text:
+    text.rstrip()
+    return text

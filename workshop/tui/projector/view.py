@@ -68,6 +68,7 @@ class ProjectorView(Vertical):
     ProjectorView #room-options { margin-bottom: 1; }
     ProjectorView #room-results { margin-bottom: 1; }
     ProjectorView #room-texts { margin-bottom: 1; color: $secondary; }
+    ProjectorView #room-proposals { margin-bottom: 1; color: $secondary; }
     ProjectorView #room-agenda { margin-bottom: 1; }
 
     ProjectorView EndPane { height: 1fr; padding: 1 2; overflow: hidden hidden; }

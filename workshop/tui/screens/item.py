@@ -76,9 +76,9 @@ class ItemScreen(Screen[None]):
             yield ProjectorView(app.clock, id="room")
             with VerticalScroll(id="trainer-panel"):
                 yield Static("", id="console-state", markup=False)
-                yield Static("", id="trainer-text", markup=False)
-                yield Static("", id="note", markup=False)
                 yield Static("", id="next-item", markup=False)
+                yield Static("", id="note", markup=False)
+                yield Static("", id="trainer-text", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -296,7 +296,8 @@ def console_state(session: Session) -> Text:
     pending = len(session.pending_texts())
     if pending:
         text.append(t("tui.console.pending", n=pending) + "\n", style="bold")
-    text.append(t("tui.console.agenda", n=len(session.agenda)) + "\n")
+    if session.agenda:
+        text.append(t("tui.console.agenda", n=len(session.agenda)) + "\n")
     if session.blackout:
         text.append(t("tui.console.blackout") + "\n", style="bold")
     return text

@@ -1,4 +1,9 @@
-"""The end of the evening: the anonymous summary, previewed and exported."""
+"""The end of the evening: the room's end view, the anonymous report, and its export.
+
+On one mirrored screen the room sees this window, so it shows the room's end (thank-you,
+agenda, what was revealed) and not the report, which holds the trainer's notes. With a room
+screen connected, this console previews the full report.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from workshop.engine.record import to_record
 from workshop.i18n import t
 from workshop.summary import build_summary, render_markdown
 from workshop.summary.export import write_report
+from workshop.tui.projector import ProjectorView
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -31,14 +37,29 @@ class SummaryScreen(Screen[None]):
     def workshop(self) -> WorkshopApp:
         return cast("WorkshopApp", self.app)
 
+    ready = False
+    """Set once mounted: only then may state refreshes touch its widgets."""
+
     def compose(self) -> ComposeResult:
         session = self.workshop.session
         summary = build_summary(to_record(session), session.library)
+        yield ProjectorView(self.workshop.clock, id="room")
         with VerticalScroll(id="summary"):
             yield Static(t("tui.summary.title"), id="summary-title", markup=False)
             yield Static(Text(render_markdown(summary)), id="summary-text")
         yield Static("", id="export-path", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.ready = True
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        console = self.workshop.console_mode
+        self.query_one("#summary").display = console
+        room = self.query_one("#room", ProjectorView)
+        room.display = not console
+        room.show(self.workshop.projector_state())
 
     def action_export(self) -> None:
         from workshop.tui.screens.prompt import TextPrompt
