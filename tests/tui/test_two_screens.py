@@ -128,6 +128,12 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             await both(pilot, room, lambda: AGENDA in screen_text(screen_app))
             assert "Integriteitsagenda" in screen_text(screen_app)
 
+            # QR again for latecomers: the room's screen shows the lobby, then the item.
+            await pilot.press("c")
+            await both(pilot, room, lambda: pane(screen_app) == "room-lobby")
+            await pilot.press("escape")
+            await both(pilot, room, lambda: pane(screen_app) == "room-item")
+
             # Black screen and back.
             await pilot.press("b")
             await both(pilot, room, lambda: pane(screen_app) == "room-black")
