@@ -206,6 +206,23 @@ class WorkshopApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
+        """Ctrl+Q: straight out before a session runs or once it ended; mid-evening only
+        after the trainer confirmed (a stray key must not stop the hub under the phones)."""
+        if self.opened is None or self.session.ended:
+            await self._quit()
+            return
+        from workshop.tui.screens.confirm import Confirm
+
+        if isinstance(self.screen, Confirm):
+            return  # already asking
+
+        async def quit_if_sure(sure: bool | None) -> None:
+            if sure:
+                await self._quit()
+
+        self.push_screen(Confirm(t("tui.confirm.quit")), quit_if_sure)
+
+    async def _quit(self) -> None:
         await self.shutdown()
         self.exit()
 
@@ -219,8 +236,9 @@ class WorkshopApp(App[None]):
             await close_session(hub, self.opened)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also in the command palette."""
-        yield from super().get_system_commands(screen)
+        """Every key of the current screen is in the command palette, in the session's
+        language; Textual's own English commands (theme, screenshot, maximize...) are left
+        out: the theme is fixed, and quitting is the app's own Ctrl+Q."""
         seen: set[str] = set()
         for binding in [*screen.BINDINGS, *self.BINDINGS]:
             if not isinstance(binding, Binding) or binding.action in seen:

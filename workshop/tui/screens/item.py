@@ -18,12 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from workshop.decks.library import Library
-from workshop.decks.model import Card, CardItem, FreeItem, Programme
+from workshop.decks.model import Card, CardItem, FreeItem, OpenQuestion, Programme
 from workshop.decks.render import trainer_sections
 from workshop.engine.session import Phase, Round, Session
 from workshop.i18n import t
 from workshop.tui.projector import ProjectorView
 from workshop.tui.widgets.countdown import Countdown
+from workshop.tui.widgets.footer import ActionFooter
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -36,6 +37,10 @@ class ItemScreen(Screen[None]):
 
     ready = False
     """Set once mounted: only then may state refreshes touch its widgets."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns the header drops what the room view already shows and the footer
+    packs tighter, so 80x24 shows every key and the whole status."""
 
     # The footer shows the phase keys, moving on, the trainer panel, moderation and the end;
     # every other key is in the help screen (F1) and the command palette.
@@ -71,6 +76,7 @@ class ItemScreen(Screen[None]):
             yield Static("", id="phase", markup=False)
             yield Countdown(app.clock, lambda: app.session.timer, id="timer")
             yield Static("", id="mode", markup=False)
+            yield Static(t("tui.item.locked"), id="lock", markup=False)
             yield Static("", id="counts", markup=False)
         with Horizontal(id="item-body"):
             yield ProjectorView(app.clock, id="room")
@@ -79,7 +85,7 @@ class ItemScreen(Screen[None]):
                 yield Static("", id="next-item", markup=False)
                 yield Static("", id="note", markup=False)
                 yield Static("", id="trainer-text", markup=False)
-        yield Footer()
+        yield ActionFooter()
 
     def on_mount(self) -> None:
         self.ready = True
@@ -87,7 +93,18 @@ class ItemScreen(Screen[None]):
         self._console_shown: bool | None = None
         self.refresh_state()
 
+    def on_resize(self) -> None:
+        footer = self.query_one(Footer)
+        narrow = self.size.width < 100
+        footer.compact = narrow
+        footer.show_command_palette = not narrow  # Ctrl+P still works; F1 names it
+        countdown = self.query_one("#timer", Countdown)
+        countdown.labelled = not narrow
+        countdown.show_timer()
+
     def on_screen_resume(self) -> None:
+        if self.workshop.hub is None:
+            return  # quitting: the hub has stopped, nothing more to show the room
         self.workshop.run_command("show_lobby", shown=False)
 
     # ------------------------------------------------------------------ view
@@ -100,7 +117,7 @@ class ItemScreen(Screen[None]):
         if console != self._console_shown:
             # A room screen came or went: the console panel opens with it, closes without.
             self._console_shown = console
-            self.query_one("#trainer-panel").display = console
+            self._show_panel(console)
         if session.item_index != self._shown_item:
             self._shown_item = session.item_index
             self.query_one("#trainer-text", Static).update(self._trainer_text(session))
@@ -111,17 +128,8 @@ class ItemScreen(Screen[None]):
         self.query_one("#phase", Static).update(self._phase_label(round_, session.item))
         phase = round_.phase.value if round_ is not None else "free"
         self.query_one("#phase").set_classes(f"phase-{phase}")
-        voted = round_.voted if round_ is not None else 0
-        self.query_one("#counts", Static).update(
-            t(
-                "tui.item.counts",
-                # Out of the phones here now (a phone counts as a participant only once it
-                # votes, so the participant count would always equal the votes).
-                joined=max(session.connected_count, voted),
-                connected=session.connected_count,
-                voted=voted,
-            )
-        )
+        self.query_one("#counts", Static).update(counts_text(session, round_))
+        self.query_one("#lock").display = session.locked
         mode = self.query_one("#mode", Static)
         mode.update(t("tui.mode.console") if console else t("tui.mode.single"))
         mode.set_class(console, "console")
@@ -203,14 +211,15 @@ class ItemScreen(Screen[None]):
         self.workshop.run_command("previous_item")
 
     def action_go_to(self) -> None:
-        from workshop.tui.screens.prompt import TextPrompt
+        from workshop.tui.screens.pick_item import PickItem
 
-        def go(answer: str | None) -> None:
-            if answer and answer.strip().isdecimal():
-                self.workshop.run_command("go_to", index=int(answer.strip()) - 1)
+        def go(index: int | None) -> None:
+            if index is not None and index != self.workshop.session.item_index:
+                self.workshop.run_command("go_to", index=index)
 
-        count = len(self.workshop.session.items)
-        self.app.push_screen(TextPrompt(t("tui.prompt.go_to", count=count)), go)
+        session = self.workshop.session
+        titles = [item_title(session, index) for index in range(len(session.items))]
+        self.app.push_screen(PickItem(titles, session.item_index), go)
 
     def action_timer(self) -> None:
         app = self.workshop
@@ -224,15 +233,16 @@ class ItemScreen(Screen[None]):
         self.workshop.run_command("adjust_timer", delta=-TIMER_STEP)
 
     def action_trainer_panel(self) -> None:
-        panel = self.query_one("#trainer-panel")
-        if panel.display:
-            panel.display = False
+        if self.query_one("#trainer-panel").display:
+            self._show_panel(False)
             return
+        self.workshop.privately(lambda: self._show_panel(True))
 
-        def show() -> None:
-            panel.display = True
-
-        self.workshop.privately(show)
+    def _show_panel(self, shown: bool) -> None:
+        """Open or close the trainer panel; the screen's class `-panel` lets a narrow room
+        view make room for it (the stylesheet drops what the header already says)."""
+        self.query_one("#trainer-panel").display = shown
+        self.set_class(shown, "-panel")
 
     def action_moderate(self) -> None:
         from workshop.tui.screens.moderation import ModerationScreen
@@ -277,7 +287,9 @@ class ItemScreen(Screen[None]):
         self.app.push_screen(QROverlay(app.join_url(), code))
 
     def action_toggle_lock(self) -> None:
-        self.workshop.run_command("set_locked", locked=not self.workshop.session.locked)
+        locked = not self.workshop.session.locked
+        if self.workshop.run_command("set_locked", locked=locked):
+            self.notify(t("tui.lock.closed" if locked else "tui.lock.opened"), timeout=8)
 
     def action_end(self) -> None:
         from workshop.tui.screens.confirm import Confirm
@@ -288,6 +300,31 @@ class ItemScreen(Screen[None]):
                 self.app.push_screen(SummaryScreen())
 
         self.app.push_screen(Confirm(t("tui.confirm.end")), end)
+
+
+def counts_text(session: Session, round_: Round | None) -> str:
+    """The header's count: votes (or answers to an open question) out of the phones here,
+    and never a number for a closed round whose result was withheld."""
+    if round_ is not None and round_.result is not None and round_.result.suppressed:
+        return t("tui.item.too_few", k=session.min_group)
+    voted = round_.voted if round_ is not None else 0
+    question = session.question_at(round_.item_index) if round_ is not None else None
+    return t(
+        "tui.item.answers" if isinstance(question, OpenQuestion) else "tui.item.counts",
+        # Out of the phones here now (a phone counts as a participant only once it
+        # votes, so the participant count would always equal the votes).
+        joined=max(session.connected_count, voted),
+        connected=session.connected_count,
+        voted=voted,
+    )
+
+
+def item_title(session: Session, index: int) -> str:
+    """An item's title as the programme list shows it: the free item's, or its card's."""
+    item = session.items[index]
+    if isinstance(item, FreeItem):
+        return item.title
+    return session.library.card(item.card_ref).title
 
 
 def console_state(session: Session) -> Text:

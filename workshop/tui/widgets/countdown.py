@@ -24,6 +24,8 @@ class Countdown(Static):
         self.clock = clock
         self.timer = timer
         self.remaining: int | None = None
+        self.labelled = True
+        """Whether "Timer" precedes the time (off where columns are scarce)."""
         self._was_running = False
 
     def on_mount(self) -> None:
@@ -42,6 +44,7 @@ class Countdown(Static):
             self.update("")
             return
         minutes, seconds = divmod(left, 60)
-        self.update(f"{t('tui.timer')} {minutes:02d}:{seconds:02d}")
+        label = f"{t('tui.timer')} " if self.labelled else ""
+        self.update(f"{label}{minutes:02d}:{seconds:02d}")
         self.set_class(not running and left > 0, "paused")  # a stopped timer is dimmed
         self.set_class(left == 0, "expired")
