@@ -347,11 +347,3 @@ async def test_a_phone_that_also_facilitates_still_leaves(hub: HubHarness) -> No
     state = await state_where(boss, lambda s: s["connected"] == 0)
     assert state["joined"] == 1
     assert hub.hub.controller.session.connected == {}
-
-
-def test_backed_up_phones_are_skipped() -> None:
-    from workshop.hub.rules import Limits, backed_up
-
-    limits = Limits()
-    assert backed_up(limits.backlog_skip + 1, limits)
-    assert not backed_up(100, limits)
