@@ -3,16 +3,20 @@ lock, an item list for `g`, Ctrl+Q that asks, a Dutch command palette, and 80x24
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
+from tests.conftest import WriteFile
 from tests.tui.conftest import SIZE, MakeOptions, Phone, app_with, screen_text, text_of, until
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.confirm import Confirm
 from workshop.tui.screens.item import ItemScreen
 from workshop.tui.screens.lobby import LobbyScreen
 from workshop.tui.screens.pick_item import PickItem
+from workshop.tui.screens.start import StartScreen
 
 SMALL = (80, 24)
 
@@ -136,3 +140,53 @@ async def test_80x24_trainer_panel_keeps_question_and_options_in_view(
             assert option in shown, shown
         assert "Wat doe je?" in shown
         assert shown.splitlines()[-1].rstrip().endswith("f1 Hulp")
+
+
+async def test_after_a_crash_the_unfinished_session_comes_first(options: MakeOptions) -> None:
+    first = app_with(options())
+    async with first.run_test(size=SIZE) as pilot:
+        await to_item(pilot, first, "n", "n")  # stopped at item 3 of 5, never ended
+        await first.shutdown()
+    # The programme file's folder is among the decks, so the start screen can resume it.
+    programme_folder = Path(str(options().programme)).parent
+    extra = [*options().extra_decks, programme_folder]
+    app = app_with(options(start_now=False, programme=None, extra_decks=extra))
+    async with app.run_test(size=SIZE) as pilot:
+        choices = app.screen.query_one("#programmes", OptionList)
+        await until(pilot, lambda: choices.option_count > 0)
+        top = str(choices.get_option_at_index(0).prompt)
+        assert top.startswith("Verder met: Proefavond van 2026-11-30")
+        assert "onderdeel 3 van 5" in top
+        assert choices.highlighted == 0 and choices.has_focus
+        # A new programme while one is unfinished: asked first; "no" changes nothing.
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "onafgemaakte sessie (Proefavond)" in text_of(app, "Confirm Static")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.opened is None
+        await pilot.press("up", "enter")  # resume
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert app.session.item_index == 2
+
+
+async def test_a_broken_deck_is_written_on_the_start_screen(
+    options: MakeOptions, write: WriteFile
+) -> None:
+    broken = write("kapot/deck.toml", 'id = "kapot"\nsoort = "quiz"\n')
+    app = app_with(options(start_now=False, programme=None, extra_decks=[broken.parent]))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query_one("#start-problem").display)
+        problem = text_of(app, "#start-problem")
+        assert "kan zo niet starten" in problem and "kapot" in problem
+        assert "kapot" in screen_text(app) and app.is_running
+
+
+async def test_nothing_to_resume_is_written_on_the_start_screen(options: MakeOptions) -> None:
+    app = app_with(options(programme=None, resume=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await until(pilot, lambda: app.screen.query_one("#start-problem").display)
+        assert "kan zo niet starten" in text_of(app, "#start-problem")
+        assert app.is_running

@@ -142,6 +142,7 @@ class WorkshopApp(App[None]):
             self.hub = await start_hub(self.opened, options, self._hub_changed)
         except (StartError, DeckError, CorruptDatabaseError, OSError) as error:
             self.notify(str(error), title=t("tui.start.failed"), severity="error", timeout=30)
+            self._show_start_problem(str(error))
             return
         for notice in self.opened.notices:
             self.notify(notice, timeout=15)
@@ -153,6 +154,17 @@ class WorkshopApp(App[None]):
             screens.append(ItemScreen())
         for screen in screens:
             await self.push_screen(screen)
+
+    def _show_start_problem(self, problem: str) -> None:
+        """A failed start is written on the start screen (opened for it when the app was
+        told to start at once), never a notice over an empty screen."""
+        from workshop.tui.screens.start import StartScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.show_problem(problem)
+                return
+        self.push_screen(StartScreen(problem))
 
     def _hub_changed(self) -> None:
         self.post_message(StateChanged())
@@ -208,7 +220,7 @@ class WorkshopApp(App[None]):
     async def action_quit(self) -> None:
         """Ctrl+Q: straight out before a session runs or once it ended; mid-evening only
         after the trainer confirmed (a stray key must not stop the hub under the phones)."""
-        if self.opened is None or self.session.ended:
+        if self.hub is None or self.session.ended:  # no evening running
             await self._quit()
             return
         from workshop.tui.screens.confirm import Confirm
