@@ -361,5 +361,10 @@ def _start(args: argparse.Namespace) -> int:
         names=names,
         start_now=direct,
     )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # The trainer's screen draws in a terminal and reads its keys; without one it
+        # would run blind (and once spun the processor), so say so and stop.
+        print(t("cli.no_terminal"), file=sys.stderr)
+        return 1
     make_app(options).run()
     return 0

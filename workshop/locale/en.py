@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "cli.check.ok": "All good: {decks} decks with {cards} cards and {programmes} programmes.",
     "cli.check.failed": "{n} problems found:",
     "cli.no_card": "Card '{ref}' does not exist. See 'workshop kaarten lijst'.",
+    "cli.no_terminal": "The trainer's screen needs a terminal: start workshop in a terminal window (input and output not redirected). Only the vote server, without a screen: workshop hub.",
     "cli.broken_decks": "The card decks contain errors; fix them first (see 'workshop kaarten controleer'):",
     "cli.cmd.sessies": "view, delete and clean up stored (anonymous) sessions",
     "cli.cmd.sessies.lijst": "all stored sessions",

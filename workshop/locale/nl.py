@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "cli.check.ok": "In orde: {decks} decks met {cards} kaarten en {programmes} programma's.",
     "cli.check.failed": "{n} problemen gevonden:",
     "cli.no_card": "Kaart '{ref}' bestaat niet. Zie 'workshop kaarten lijst'.",
+    "cli.no_terminal": "Het trainersscherm heeft een terminal nodig: start workshop in een terminalvenster (niet met invoer of uitvoer omgeleid). Alleen de stemserver, zonder scherm: workshop hub.",
     "cli.broken_decks": "De kaartdecks bevatten fouten; los die eerst op (zie 'workshop kaarten controleer'):",
     "cli.cmd.sessies": "opgeslagen (anonieme) sessies bekijken, verwijderen en opschonen",
     "cli.cmd.sessies.lijst": "alle opgeslagen sessies",
