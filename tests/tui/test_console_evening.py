@@ -15,6 +15,7 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.confirm import Confirm
 from workshop.tui.screens.item import ItemScreen
 from workshop.tui.screens.lobby import LobbyScreen
+from workshop.tui.screens.moderation import ModerationScreen
 from workshop.tui.screens.pick_item import PickItem
 from workshop.tui.screens.start import StartScreen
 
@@ -190,3 +191,20 @@ async def test_nothing_to_resume_is_written_on_the_start_screen(options: MakeOpt
         await until(pilot, lambda: app.screen.query_one("#start-problem").display)
         assert "kan zo niet starten" in text_of(app, "#start-problem")
         assert app.is_running
+
+
+async def test_moderation_says_nothing_to_moderate_once_empty(options: MakeOptions) -> None:
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await to_item(pilot, app, "g", "4", "enter", "o")
+        phone = await Phone.join(app)
+        round_id = app.session.current_round.id  # type: ignore[union-attr]
+        assert (await phone.send(type="text", round=round_id, text="Een idee"))["type"] == "ack"
+        await until(pilot, lambda: bool(app.session.pending_texts()))
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, ModerationScreen))
+        assert "1 tekst wacht." in screen_text(app)  # one mirrored screen: hidden, singular
+        await pilot.press("t", "j")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Niets te keuren" in shown and "Een idee" not in shown

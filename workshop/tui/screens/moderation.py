@@ -78,9 +78,11 @@ class ModerationScreen(ModalScreen[None]):
         ids = [str(text.id) for _, text in pending]
         if pending:
             queue.highlighted = ids.index(current) if current in ids else 0
-        self.query_one("#moderation-empty", Static).update(
-            "" if pending else t("tui.moderation.empty")
-        )
+        # Empty, the list would still fill the box and push the message out of sight.
+        queue.display = bool(pending)
+        empty = self.query_one("#moderation-empty", Static)
+        empty.update("" if pending else t("tui.moderation.empty"))
+        empty.display = not pending
 
     def _decide(self, approve: bool) -> None:
         queue = self.query_one("#queue", OptionList)
