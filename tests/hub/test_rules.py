@@ -294,7 +294,9 @@ def test_backlog_skip_and_write_cutoff(unsent: int, skip: bool, cut: bool) -> No
     assert over_write_cutoff(unsent, limits) is cut
 
 
-def test_broadcast_interval_slows_for_large_rooms() -> None:
-    limits = Limits(large_room=1000, broadcast_interval=0.1, large_room_interval=0.25)
-    assert broadcast_interval(1000, limits) == 0.1
-    assert broadcast_interval(1001, limits) == 0.25
+def test_broadcast_interval_spaces_out_when_sending_takes_long() -> None:
+    limits = Limits(broadcast_interval=0.1, broadcast_share=0.25)
+    assert broadcast_interval(0.0, limits) == 0.1  # at most ten a second
+    assert broadcast_interval(0.02, limits) == 0.1
+    # A broadcast that took 0.05 s is followed by 0.15 s for everything else: a quarter.
+    assert broadcast_interval(0.05, limits) == pytest.approx(0.15)

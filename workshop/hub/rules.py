@@ -55,8 +55,10 @@ class Limits:
     """Bytes unsent to a client above which it is cut off: a client that sends (pings) but
     never reads would otherwise grow the hub's memory by what it sends."""
     broadcast_interval: float = 0.1
-    large_room: int = 1000
-    large_room_interval: float = 0.25
+    """Seconds between state broadcasts at the least (at most ten a second)."""
+    broadcast_share: float = 1 / 3
+    """The largest share of the event loop's time broadcasts may take: in a very large room
+    the ticks space out so that votes, keys and pings get the rest."""
 
 
 # ---------------------------------------------------------------------- roles
@@ -354,6 +356,7 @@ def over_write_cutoff(unsent: int, limits: Limits) -> bool:
     return unsent > limits.write_cutoff
 
 
-def broadcast_interval(phones: int, limits: Limits) -> float:
-    """Seconds between state broadcasts: slower for very large rooms."""
-    return limits.large_room_interval if phones > limits.large_room else limits.broadcast_interval
+def broadcast_interval(last_send: float, limits: Limits) -> float:
+    """Seconds until the next broadcast, given how long the last one took to send."""
+    spacing = last_send * (1 - limits.broadcast_share) / limits.broadcast_share
+    return max(limits.broadcast_interval, spacing)

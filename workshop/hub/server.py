@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hmac
 import logging
 import time
@@ -26,6 +27,7 @@ from workshop.controller import FACILITATOR_ONLY, Controller
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import Event
 from workshop.hub import rules, static
+from workshop.hub.fanout import send_to_phones, text_frame
 from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
 from workshop.hub.tokens import TokenIssuer
@@ -112,8 +114,12 @@ class Hub:
         self.broadcasts = 0
         self.announced_url: str | None = None
         """The join URL shown in the lobby (set by whoever announced the hub)."""
-        self.phones = 0
-        """Phone connections that joined and are open now (counted against `capacity`)."""
+        self._phone_sockets: set[ServerConnection] = set()
+        """Connections that joined as a phone and are open (counted against `capacity`)."""
+        self._acks: dict[ServerConnection, bytes] = {}
+        """Acks waiting for the next tick, which sends each in one write with the state."""
+        self._send_seconds = 0.0
+        """How long the last tick took to send; it spaces out the next tick."""
         self._logged: set[tuple[str, str, int]] = set()
         self.origins: frozenset[rules.Origin] = frozenset()
 
@@ -213,8 +219,8 @@ class Hub:
             self.addresses.remove(address)
             if client.role is Role.SCHERM:
                 self._dirty = True  # the console learns that the room screen left
-            if client.role is Role.PARTICIPANT:
-                self.phones -= 1
+            self._phone_sockets.discard(websocket)
+            self._acks.pop(websocket, None)
             if client.token is not None:
                 self._apply(lambda: self.controller.run("leave", token=client.token))
 
@@ -276,7 +282,7 @@ class Hub:
                         answer=message.choice,
                     )
                 )
-                await websocket.send(protocol.encode_ack(message.round, message.choice))
+                self._acks[websocket] = _ack(message.round, message.choice, False)
             else:
                 self._apply(
                     lambda: self.controller.run(
@@ -286,7 +292,7 @@ class Hub:
                         text=message.text,
                     )
                 )
-                await websocket.send(protocol.encode_ack(message.round, text=True))
+                self._acks[websocket] = _ack(message.round, None, True)
         else:
             if client.role is not Role.FACILITATOR:
                 await self._send(websocket, "not_facilitator")
@@ -327,8 +333,8 @@ class Hub:
             if outcome is JoinOutcome.FULL and self.phones >= self.config.capacity:
                 await websocket.close(1013, "full")  # no place for a phone: free the socket
             return
+        self._phone_sockets.add(websocket)
         if outcome is not JoinOutcome.SAME:
-            self.phones += 1
             returning = outcome is JoinOutcome.RETURNING
             self._apply(lambda: self.controller.run("join", token=token, returning=returning))
         client.rules.role, client.token = Role.PARTICIPANT, token
@@ -413,38 +419,49 @@ class Hub:
 
     # ------------------------------------------------------------------ broadcast
 
+    @property
+    def phones(self) -> int:
+        """Phones connected now (the facilitator and the room's screen not included)."""
+        return len(self._phone_sockets)
+
     async def _broadcast_loop(self) -> None:
         while True:
-            await asyncio.sleep(rules.broadcast_interval(self.phones, self.config))
+            # At most ten ticks a second; in a very large room they space out, so that
+            # sending takes at most a third of the loop's time (keys, votes, pings: the rest).
+            await asyncio.sleep(rules.broadcast_interval(self._send_seconds, self.config))
             if self._dirty:
                 self._dirty = False
                 self.send_state()
 
     def send_state(self) -> None:
-        """Send the current state to every phone and facilitator, now (one encode each)."""
+        """Send the current state to every phone, screen and facilitator, now: each view is
+        computed and encoded once; a phone gets its pending ack in the same write."""
+        started = time.perf_counter()
         session = self.controller.session
-        phones = [
-            ws
-            for ws, c in self.clients.items()
-            if c.role is Role.PARTICIPANT and not rules.backed_up(_unsent(ws), self.config)
-        ]
-        facilitators = [ws for ws, c in self.clients.items() if c.role == "facilitator"]
+        facilitators = [ws for ws, c in self.clients.items() if c.role is Role.FACILITATOR]
         screens = [ws for ws, c in self.clients.items() if c.role is Role.SCHERM]
-        if phones:
-            broadcast(phones, protocol.encode_state(phone_view(session)))
+        if self._phone_sockets:
+            state = text_frame(protocol.encode_state(phone_view(session)).encode())
+            acks, self._acks = self._acks, {}
+            for waiting in send_to_phones(self._phone_sockets, state, acks, self._backed_up):
+                self._acks[waiting] = acks[waiting]
         if screens:
             broadcast(screens, protocol.encode_state(self.projector_state()))
         if facilitators:
             broadcast(facilitators, protocol.encode_state(facilitator_view(session)))
         self.broadcasts += 1
+        self._send_seconds = time.perf_counter() - started
         if self.on_change is not None:
             self.on_change()
 
+    def _backed_up(self, unsent: int) -> bool:
+        return rules.backed_up(unsent, self.config)
 
-def _unsent(websocket: ServerConnection) -> int:
-    """Bytes written to this client that it has not read yet."""
-    transport = websocket.transport
-    return 0 if transport is None else transport.get_write_buffer_size()
+
+@functools.lru_cache(maxsize=256)
+def _ack(round_id: int, choice: str | int | None, text: bool) -> bytes:
+    """An ack, encoded and framed once per round and answer (votes repeat a few answers)."""
+    return text_frame(protocol.encode_ack(round_id, choice, text=text).encode())
 
 
 def _address(connection: ServerConnection) -> str:
