@@ -24,8 +24,10 @@ For each N both servers get N phones at the same time; then rounds alternate flo
 floor, hub, ... (after one warm-up round each), so a passing load on the machine hits both.
 A round: the facilitator opens voting, every phone votes once at the same moment, and the
 round ends when every phone has seen the final count. Printed per N: the median of three
-rounds for each server and their ratio, memory per phone (the server's RSS growth / N), and
-the worst event-loop lag of each server process during the rounds.
+rounds for each server and their ratio, memory per phone (the server's RSS growth / N), the
+worst event-loop lag of each server process during the rounds, and the CPU time each server
+process used per round (median; on a machine shared with other work this is the steadier
+comparison, as wall-clock time also counts the time the process waited for a core).
 
 Bounded: 127.0.0.1 only, every wait has a time limit, the whole run stops after 20 minutes,
 children stop when this process goes away (their stdin closes), and temporary folders are
@@ -71,6 +73,7 @@ async def serve(kind: str, phones: int) -> None:
     raise_fd_limit()
     probe = LagProbe()
     probe.start()
+    cpu = time.process_time()
     extra: dict[str, Any] = {}
     async with contextlib.AsyncExitStack() as stack:
         if kind == "floor":
@@ -89,11 +92,12 @@ async def serve(kind: str, phones: int) -> None:
                 break  # EOF: the benchmark went away
             if line == "mark":
                 probe.reset()
+                cpu = time.process_time()
                 if "screen" in extra:
                     extra["screen"].reset()
                 print(json.dumps({"ok": True}), flush=True)
             elif line == "lag":
-                report = {"lag": probe.worst}
+                report = {"lag": probe.worst, "cpu": time.process_time() - cpu}
                 if "screen" in extra:
                     report["screen"] = extra["screen"].seen_at
                 print(json.dumps(report), flush=True)
@@ -314,6 +318,9 @@ class Server:
     rss_after: int = 0
     rounds: list[float] = field(default_factory=list)
     lags: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """CPU seconds the server process used per round (robust when other work shares the
+    machine, unlike wall-clock time)."""
     screens: list[float] = field(default_factory=list)
 
     @classmethod
@@ -388,6 +395,7 @@ async def measure(size: int, kinds: list[str]) -> list[Server]:
                     continue  # warm-up
                 server.rounds.append(result.seconds)
                 server.lags.append(report["lag"])
+                server.cpu.append(report["cpu"])
                 if "screen" in report and report["screen"] is not None:
                     server.screens.append(report["screen"])
         for server in servers:
@@ -417,23 +425,27 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
         sys.exit(2)
     busy = await busy_core(RUN_LIMIT) if loaded else None
     print(
-        f"capacity: hub vs floor, median of {ROUNDS} rounds; "
-        f"{os.cpu_count()} cores; {'one core loaded by another process' if loaded else 'quiet'}"
+        f"capacity: hub vs floor, median of {ROUNDS} rounds; {os.cpu_count()} cores; "
+        f"{'one core loaded by another process' if loaded else 'no extra load'}; "
+        f"load average before {os.getloadavg()[0]:.1f}"
     )
     header = (
         f"{'N':>6} {'floor s':>8} {'hub s':>8} {'ratio':>6} "
-        f"{'hub KiB/phone':>13} {'floor KiB/phone':>15} {'hub lag ms':>10} {'floor lag ms':>12}"
+        f"{'hub KiB/phone':>13} {'floor KiB/phone':>15} {'hub lag ms':>10} {'floor lag ms':>12} "
+        f"{'floor CPU ms':>12} {'hub CPU ms':>10} {'CPU ratio':>9}"
     )
     print(header, flush=True)
     try:
         for size in sizes:
             floor, hub = await measure(size, ["floor", "hub"])
             f, h = statistics.median(floor.rounds), statistics.median(hub.rounds)
+            fc, hc = statistics.median(floor.cpu), statistics.median(hub.cpu)
             print(
                 f"{size:>6} {f:>8.3f} {h:>8.3f} {h / f:>6.2f} "
                 f"{(hub.rss_after - hub.rss_before) / size:>13.1f} "
                 f"{(floor.rss_after - floor.rss_before) / size:>15.1f} "
-                f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f}",
+                f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f} "
+                f"{fc * 1000:>12.0f} {hc * 1000:>10.0f} {hc / fc:>9.2f}",
                 flush=True,
             )
             print(
@@ -451,6 +463,7 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
                 f"{[round(x * 1000) for x in app.screens]} ms)",
                 flush=True,
             )
+        print(f"load average after {os.getloadavg()[0]:.1f}")
     finally:
         if busy is not None:
             busy.kill()
