@@ -131,6 +131,31 @@ type = "open"
 tekst = "Welke afspraak?"
 """
 
+MULTI_DECK = """
+id = "top"
+titel = "Top drie"
+soort = "warming-up"
+taal = "nl"
+
+[[kaart]]
+id = "punten"
+titel = "Waar werken we aan?"
+lagen = ["gemeente"]
+situatie = "Kies de punten die jullie eerst oppakken."
+
+[[kaart.vraag]]
+type = "meerkeuze"
+tekst = "Kies je top 3."
+max_keuzes = 3
+opties = [
+  { sleutel = "A", tekst = "Nevenfuncties bespreken" },
+  { sleutel = "B", tekst = "Geschenkenregister bijhouden" },
+  { sleutel = "C", tekst = "Aanspreekpunt kiezen" },
+  { sleutel = "D", tekst = "Sociale media afspreken" },
+  { sleutel = "E", tekst = "Jaarlijks terugkijken" },
+]
+"""
+
 ENGINE_PROGRAMME = """
 titel = "Motorproef"
 doelgroep = "Tests"

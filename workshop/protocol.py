@@ -10,8 +10,9 @@ Client -> server
     A phone joins with the join code from the QR URL. `token` is optional: a phone sends the
     one it got before (kept in localStorage), so it keeps its one vote per round.
 ``{"type": "vote", "round": 3, "choice": "B"}``
-    An answer for round 3: an option key (`keuze`) or a whole number (`schaal`). A new vote
-    in the same open round replaces the earlier one.
+    An answer for round 3: an option key (`keuze`), a whole number (`schaal`) or a list of
+    option keys (`meerkeuze`, at most `max_keuzes`). A new vote in the same open round
+    replaces the earlier one.
 ``{"type": "text", "round": 4, "text": "..."}``
     An answer to an open question (at most 280 characters; moderated before anyone sees it).
 ``{"type": "facilitate", "key": "..."}``
@@ -78,10 +79,16 @@ class Join:
     token: str | None = None
 
 
+Choice = str | int | tuple[str, ...]
+"""An option key, a scale value, or the picked option keys of a `meerkeuze` question."""
+MAX_PICKS = 10
+"""A `meerkeuze` question has at most ten options."""
+
+
 @dataclass(frozen=True)
 class Vote:
     round: int
-    choice: str | int
+    choice: Choice
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,8 @@ def parse(frame: str | bytes) -> ClientMessage:
     if kind == "join":
         return Join(values["code"], values.get("token"))
     if kind == "vote":
-        return Vote(values["round"], values["choice"])
+        choice = values["choice"]
+        return Vote(values["round"], tuple(choice) if isinstance(choice, list) else choice)
     if kind == "text":
         return Text(values["round"], values["text"])
     if kind == "facilitate":
@@ -180,6 +188,15 @@ def _text(value: Any, most: int) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _key(value: Any) -> bool:
+    return _text(value, 8) and len(value) > 0
+
+
+def _keys(value: Any) -> bool:
+    """The picked keys of a `meerkeuze` answer: a list of at most ten option keys."""
+    return isinstance(value, list) and len(value) <= MAX_PICKS and all(_key(v) for v in value)
 
 
 def _short(value: Any) -> bool:
@@ -207,7 +224,7 @@ _CHECKS = {
     "short": _short,
     "short_or_null": lambda v: v is None or _short(v),
     "round": lambda v: _is_int(v) and 1 <= v <= 10**6,
-    "choice": lambda v: (_text(v, 8) and len(v) > 0) or (_is_int(v) and -1000 <= v <= 1000),
+    "choice": lambda v: _key(v) or (_is_int(v) and -1000 <= v <= 1000) or _keys(v),
     "text": lambda v: _text(v, MAX_TEXT),
     "args": _args,
 }
@@ -217,7 +234,7 @@ def _dump(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def encode_welcome(role: str, token: str | None = None, answer: str | int | None = None) -> str:
+def encode_welcome(role: str, token: str | None = None, answer: Choice | None = None) -> str:
     payload: dict[str, Any] = {"type": "welcome", "role": role}
     if role == "participant":
         payload["token"] = token
@@ -225,7 +242,7 @@ def encode_welcome(role: str, token: str | None = None, answer: str | int | None
     return _dump(payload)
 
 
-def encode_ack(round_id: int, choice: str | int | None = None, text: bool = False) -> str:
+def encode_ack(round_id: int, choice: Choice | None = None, text: bool = False) -> str:
     payload: dict[str, Any] = {"type": "ack", "round": round_id}
     if text:
         payload["text"] = True

@@ -112,11 +112,11 @@ CASES = [
         "unknown question type",
         "deck",
         'type = "keuze"',
-        'type = "meerkeuze"',
+        'type = "rangorde"',
         "proef.toml",
         "proefkaart",
         "vraag 1.type",
-        "keuze, schaal, open",
+        "keuze, schaal, open, meerkeuze",
     ),
     (
         "unknown theme",

@@ -24,13 +24,27 @@ from hypothesis.stateful import (
     rule,
 )
 
-from tests.conftest import ENGINE_PROGRAMME, OPEN_DECK, VALID_DECK, VALID_RULES
-from workshop.decks import Library, load_checked
+from tests.conftest import ENGINE_PROGRAMME, MULTI_DECK, OPEN_DECK, VALID_DECK, VALID_RULES
+from workshop.decks import (
+    ChoiceQuestion,
+    Library,
+    MultiChoiceQuestion,
+    OpenQuestion,
+    ScaleQuestion,
+    load_checked,
+)
 from workshop.engine.errors import DomainError
 from workshop.engine.record import to_record
 from workshop.engine.session import Phase, Session
 
 TOKENS = [f"tok-{n:02d}-secret" for n in range(8)]
+MULTI_ITEM = 4
+"""The programme's meerkeuze item (a top 3 of five, asked twice), before the closing."""
+PROGRAMME = ENGINE_PROGRAMME.replace(
+    '[[onderdeel]]\nsoort = "afsluiting"',
+    '[[onderdeel]]\nkaart = "top/punten"\nherstemming = true\n\n'
+    '[[onderdeel]]\nsoort = "afsluiting"',
+)
 
 
 def _library(folder: Path) -> Library:
@@ -40,7 +54,8 @@ def _library(folder: Path) -> Library:
         ("proef.toml", VALID_DECK),
         ("regels.toml", VALID_RULES),
         ("open.toml", OPEN_DECK),
-        ("motorproef.toml", ENGINE_PROGRAMME),
+        ("top.toml", MULTI_DECK),
+        ("motorproef.toml", PROGRAMME),
     ):
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -48,13 +63,26 @@ def _library(folder: Path) -> Library:
     return load_checked(paths)
 
 
+def fitting(
+    question: ChoiceQuestion | ScaleQuestion | MultiChoiceQuestion,
+) -> st.SearchStrategy[object]:
+    """An answer the question accepts."""
+    if isinstance(question, MultiChoiceQuestion):
+        return st.lists(st.sampled_from(question.keys), min_size=1, max_size=3, unique=True)
+    if isinstance(question, ScaleQuestion):
+        return st.sampled_from(list(question.values))
+    return st.sampled_from(question.keys)
+
+
 class SessionMachine(RuleBasedStateMachine):
     library: Library
     accepted: ClassVar[dict[str, int]] = {}
+    multi_counted: ClassVar[int] = 0
+    """Meerkeuze results checked over all runs: proof the search reached one."""
     """Commands the engine accepted, by name, over all runs: proof the search got somewhere."""
 
-    @initialize()
-    def begin(self) -> None:
+    @initialize(first=st.sampled_from([1, 1, MULTI_ITEM]))
+    def begin(self, first: int) -> None:
         self.session = Session(
             "machine", self.library.programme("motorproef"), self.library, date(2026, 11, 30)
         )
@@ -62,7 +90,7 @@ class SessionMachine(RuleBasedStateMachine):
         # Start where the interesting things happen: phones in, a question on screen.
         for token in TOKENS[:5]:
             self.session.join(token)
-        self.session.go_to(1)
+        self.session.go_to(first)
         self.steps = 0
 
     def attempt(self, name: str, *args: object) -> None:
@@ -105,7 +133,11 @@ class SessionMachine(RuleBasedStateMachine):
 
     @rule(
         data=st.data(),
-        answer=st.one_of(st.sampled_from(["A", "B", "C", "D"]), st.integers(0, 6)),
+        answer=st.one_of(
+            st.sampled_from(["A", "B", "C", "D"]),
+            st.integers(0, 6),
+            st.lists(st.sampled_from(["A", "B", "C", "D", "E", "Z"]), max_size=5),
+        ),
         round_offset=st.sampled_from([0, 0, 0, 0, -1, 1]),
     )
     def vote(self, data: st.DataObject, answer: object, round_offset: int) -> None:
@@ -114,6 +146,20 @@ class SessionMachine(RuleBasedStateMachine):
         current = self.session.current_round
         round_id = (current.id if current else 1) + round_offset
         self.attempt("cast_vote", token, round_id, answer)
+
+    @rule(data=st.data(), phones=st.integers(min_value=1, max_value=5))
+    def room_votes(self, data: st.DataObject, phones: int) -> None:
+        """A few known phones each answer the question on screen as its kind asks, as a room
+        does, so the search reaches counted rounds of every kind, meerkeuze included."""
+        current, question = self.session.current_round, self.session.question
+        if current is None or question is None or not self._known():
+            return
+        for _ in range(phones):
+            token = data.draw(st.sampled_from(sorted(self._known())))
+            if isinstance(question, OpenQuestion):
+                self.attempt("submit_text", token, current.id, data.draw(st.text(min_size=1)))
+            else:
+                self.attempt("cast_vote", token, current.id, data.draw(fitting(question)))
 
     @rule(data=st.data(), text=st.text(min_size=1, max_size=300))
     def text(self, data: st.DataObject, text: str) -> None:
@@ -173,6 +219,27 @@ class SessionMachine(RuleBasedStateMachine):
                 assert round_.shift.compared is not None and round_.shift.compared >= k
 
     @invariant()
+    def meerkeuze_answers_are_a_few_different_keys(self) -> None:
+        for round_ in self.session.rounds_of(MULTI_ITEM):
+            for answer in round_.answers.values():
+                assert isinstance(answer, tuple) and 1 <= len(answer) <= 3
+                assert len(set(answer)) == len(answer)
+                assert set(answer) <= {"A", "B", "C", "D", "E"}
+
+    @invariant()
+    def no_meerkeuze_count_below_k(self) -> None:
+        """Per option: a count is 0 or at least k; the options below k keep only a rank."""
+        k = self.session.min_group
+        for round_ in self.session.rounds_of(MULTI_ITEM):
+            for result in (round_.result, self.session.visible_result(round_)):
+                if result is None or result.counts is None:
+                    continue
+                assert all(count == 0 or count >= k for _, count in result.counts)
+                keys = [key for key, _ in result.counts] + list(result.hidden)
+                assert sorted(keys) == ["A", "B", "C", "D", "E"]
+                SessionMachine.multi_counted += 1
+
+    @invariant()
     def record_has_no_tokens_and_no_small_counts(self) -> None:
         record = to_record(self.session)
         text = json.dumps(record)
@@ -181,6 +248,9 @@ class SessionMachine(RuleBasedStateMachine):
             result = round_.get("result")
             if result and not result.get("withheld"):
                 assert result["total"] >= self.session.min_group
+                if round_["item"] == MULTI_ITEM:
+                    k = self.session.min_group
+                    assert all(n == 0 or n >= k for n in result["counts"].values())
 
 
 def test_session_state_machine(tmp_path: Path) -> None:
@@ -196,3 +266,4 @@ def test_session_state_machine(tmp_path: Path) -> None:
     runner().runTest()
     for command in ("cast_vote", "close_voting", "reveal", "revote", "submit_text", "moderate"):
         assert SessionMachine.accepted.get(command, 0) > 0, f"never reached {command}"
+    assert SessionMachine.multi_counted > 0, "never counted a meerkeuze round"

@@ -13,6 +13,7 @@ from workshop.decks.model import (
     ChoiceQuestion,
     Deck,
     DeckKind,
+    MultiChoiceQuestion,
     OpenQuestion,
     Option,
     Question,
@@ -75,6 +76,7 @@ QUESTION_FIELDS = {
     "label_min": FieldSpec(str),
     "label_max": FieldSpec(str),
     "max_lengte": FieldSpec(int),
+    "max_keuzes": FieldSpec(int),
 }
 
 
@@ -88,6 +90,8 @@ def question_fields(kind: QuestionKind) -> tuple[set[str], set[str]]:
             return scale, {"type", "tekst", *scale}
         case QuestionKind.OPEN:
             return set(), {"type", "tekst", "max_lengte"}
+        case QuestionKind.MEERKEUZE:
+            return {"opties", "max_keuzes"}, {"type", "tekst", "opties", "max_keuzes"}
         case _:
             assert_never(kind)
 
@@ -244,6 +248,8 @@ def _load_question(
             return _scale(text, fields, report)
         case QuestionKind.OPEN:
             return _open(text, fields, report)
+        case QuestionKind.MEERKEUZE:
+            return _multi_choice(text, fields, report)
         case _:
             assert_never(kind)
 
@@ -257,6 +263,23 @@ def _open(text: str, fields: dict[str, Any], report: Any) -> Question | None:
 
 
 def _choice(text: str, raw_options: list[dict[str, Any]] | None, report: Any) -> Question | None:
+    options = _options(raw_options, report)
+    return ChoiceQuestion(text, options) if options is not None else None
+
+
+def _multi_choice(text: str, fields: dict[str, Any], report: Any) -> Question | None:
+    options = _options(fields.get("opties"), report)
+    most = fields.get("max_keuzes")
+    if options is None or most is None:
+        return None
+    if not 1 <= most <= len(options):
+        report("max_keuzes", t("value.range", low=1, high=len(options)))
+        return None
+    return MultiChoiceQuestion(text, options, most)
+
+
+def _options(raw_options: list[dict[str, Any]] | None, report: Any) -> tuple[Option, ...] | None:
+    """The lettered options of a keuze or meerkeuze question; None after reporting why not."""
     if raw_options is None:
         return None
     options: list[Option] = []
@@ -274,7 +297,7 @@ def _choice(text: str, raw_options: list[dict[str, Any]] | None, report: Any) ->
             report("opties", t("options.order", expected=option_key(index), got=key))
             ok = False
         options.append(Option(key, fields["tekst"]))
-    return ChoiceQuestion(text, tuple(options)) if ok else None
+    return tuple(options) if ok else None
 
 
 def _scale(text: str, fields: dict[str, Any], report: Any) -> Question | None:

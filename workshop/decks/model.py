@@ -36,6 +36,7 @@ class QuestionKind(StrEnum):
     KEUZE = "keuze"
     SCHAAL = "schaal"
     OPEN = "open"
+    MEERKEUZE = "meerkeuze"
 
 
 OPEN_TEXT_MAX = 280
@@ -89,7 +90,22 @@ class OpenQuestion:
     kind: QuestionKind = QuestionKind.OPEN
 
 
-Question = ChoiceQuestion | ScaleQuestion | OpenQuestion
+@dataclass(frozen=True)
+class MultiChoiceQuestion:
+    """Pick one up to `max_choices` of 2-10 options (a top 3, for example)."""
+
+    text: str
+    options: tuple[Option, ...]
+    max_choices: int
+    """The most options one participant may pick (at least 1, at most all)."""
+    kind: QuestionKind = QuestionKind.MEERKEUZE
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(option.key for option in self.options)
+
+
+Question = ChoiceQuestion | ScaleQuestion | OpenQuestion | MultiChoiceQuestion
 """Every kind of question. Code that treats kinds differently matches on this union (or on
 `QuestionKind`) with `assert_never` in the last case, so mypy names every place a new kind
 must be handled."""
@@ -98,7 +114,7 @@ must be handled."""
 def question_options(question: Question) -> tuple[Option, ...]:
     """The lettered options of a question (none for a scale or an open question)."""
     match question:
-        case ChoiceQuestion():
+        case ChoiceQuestion() | MultiChoiceQuestion():
             return question.options
         case ScaleQuestion() | OpenQuestion():
             return ()
@@ -161,6 +177,9 @@ class FreeItemKind(StrEnum):
     UITLEG = "uitleg"
     PAUZE = "pauze"
     AFSLUITING = "afsluiting"
+    AGENDA = "agenda"
+    """The integriteitsagenda: phones propose points, the trainer approves, phones pick
+    their top `max_keuzes`, the trainer records wie, wat and wanneer per chosen point."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,8 @@ class FreeItem:
     title: str
     text: str = ""
     minutes: int | None = None
+    max_choices: int = 3
+    """Agenda items: how many points each phone may pick."""
 
 
 ProgrammeItem = CardItem | FreeItem

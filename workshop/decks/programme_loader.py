@@ -47,7 +47,9 @@ FREE_ITEM_FIELDS = {
     "titel": FieldSpec(str, required=True),
     "tekst": FieldSpec(str),
     "minuten": FieldSpec(int),
+    "max_keuzes": FieldSpec(int),
 }
+AGENDA_MAX_CHOICES = 5
 
 
 def programme_id(path: str) -> str:
@@ -183,6 +185,11 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
     minutes = fields.get("minuten")
     if minutes is not None and minutes <= 0:
         report("minuten", t("value.positive"))
+    most = fields.get("max_keuzes")
+    if most is not None and kind_value != FreeItemKind.AGENDA:
+        report("max_keuzes", t("programme.agenda_only"))
+    elif most is not None and not 1 <= most <= AGENDA_MAX_CHOICES:
+        report("max_keuzes", t("value.range", low=1, high=AGENDA_MAX_CHOICES))
     if len(source.problems) > before or kind_value is None:
         return None
     return FreeItem(
@@ -190,4 +197,5 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
         title=fields["titel"],
         text=" ".join(fields.get("tekst", "").split()),
         minutes=minutes,
+        max_choices=most if most is not None else 3,
     )

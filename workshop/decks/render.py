@@ -5,7 +5,14 @@ from __future__ import annotations
 import textwrap
 from typing import assert_never
 
-from workshop.decks.model import Card, ChoiceQuestion, Deck, OpenQuestion, ScaleQuestion
+from workshop.decks.model import (
+    Card,
+    ChoiceQuestion,
+    Deck,
+    MultiChoiceQuestion,
+    OpenQuestion,
+    ScaleQuestion,
+)
 from workshop.decks.themes import THEMES
 from workshop.i18n import t
 
@@ -41,6 +48,10 @@ def render_card(card: Card, deck: Deck) -> str:
                 lines += _wrap(scale, indent="   ")
             case OpenQuestion():
                 lines += _wrap(t("card.open", n=question.max_length), indent="   ")
+            case MultiChoiceQuestion():
+                lines += _wrap(t("card.multi", n=question.max_choices), indent="   ")
+                for option in question.options:
+                    lines += _wrap(f"{option.key}. {option.text}", indent="   ", hang="   ")
             case _:
                 assert_never(question)
         lines.append("")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from workshop.decks.model import ChoiceQuestion, OpenQuestion, Question, ScaleQuestion
+from workshop.decks.model import (
+    ChoiceQuestion,
+    MultiChoiceQuestion,
+    OpenQuestion,
+    Question,
+    ScaleQuestion,
+)
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.results import Answer
 
@@ -31,5 +37,21 @@ def valid_answer(question: Question, answer: object) -> Answer:
             return answer
         case OpenQuestion():
             raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+        case MultiChoiceQuestion():
+            return _picked(question, answer)
         case _:
             assert_never(question)
+
+
+def _picked(question: MultiChoiceQuestion, answer: object) -> tuple[str, ...]:
+    """One to `max_choices` different option keys, kept in the question's order (a new pick
+    replaces the whole earlier one, so changing one choice is sending the new set)."""
+    if not isinstance(answer, list | tuple) or not all(isinstance(key, str) for key in answer):
+        raise DomainError(ErrorCode.WRONG_ANSWER_TYPE)
+    unknown = [key for key in answer if key not in question.keys]
+    if unknown:
+        raise DomainError(ErrorCode.UNKNOWN_OPTION, keys=", ".join(question.keys))
+    picked = set(answer)
+    if len(picked) != len(answer) or not 1 <= len(picked) <= question.max_choices:
+        raise DomainError(ErrorCode.TOO_MANY_CHOICES, most=question.max_choices)
+    return tuple(key for key in question.keys if key in picked)

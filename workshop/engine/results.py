@@ -11,10 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
-from workshop.decks.model import ChoiceQuestion, OpenQuestion, Question, ScaleQuestion
+from workshop.decks.model import (
+    ChoiceQuestion,
+    MultiChoiceQuestion,
+    OpenQuestion,
+    Question,
+    ScaleQuestion,
+)
 
-Answer = str | int
-"""An option key for `keuze`, a whole number for `schaal`."""
+Answer = str | int | tuple[str, ...]
+"""An option key for `keuze`, a whole number for `schaal`, the picked option keys (in the
+question's order) for `meerkeuze`."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,9 @@ class Result:
     total: int | None
     median: float | None = None
     """For `schaal`: the median answer."""
+    hidden: tuple[str, ...] = ()
+    """For `meerkeuze`: options picked by fewer than k participants. Their counts are neither
+    shown nor kept; they rank below every shown count above zero, in their own order."""
 
     @property
     def suppressed(self) -> bool:
@@ -44,6 +54,8 @@ class Result:
         record: dict[str, object] = {"counts": dict(self.counts), "total": self.total}
         if self.median is not None:
             record["median"] = self.median
+        if self.hidden:
+            record["hidden"] = list(self.hidden)
         return record
 
 
@@ -53,7 +65,7 @@ WITHHELD = Result(counts=None, total=None)
 def answer_keys(question: Question) -> tuple[str, ...]:
     """The possible answers of a question, as text, in display order (empty for `open`)."""
     match question:
-        case ChoiceQuestion():
+        case ChoiceQuestion() | MultiChoiceQuestion():
             return question.keys
         case ScaleQuestion():
             return tuple(str(value) for value in question.values)
@@ -61,6 +73,11 @@ def answer_keys(question: Question) -> tuple[str, ...]:
             return ()
         case _:
             assert_never(question)
+
+
+def answer_label(answer: Answer) -> str:
+    """An answer as text: the key, the number, or the picked keys joined ("A+C")."""
+    return "+".join(answer) if isinstance(answer, tuple) else str(answer)
 
 
 def tally(question: Question, answers: Mapping[str, Answer], min_group: int) -> Result:
@@ -76,10 +93,37 @@ def tally(question: Question, answers: Mapping[str, Answer], min_group: int) -> 
         case ScaleQuestion():
             counter = Counter(str(answer) for answer in answers.values())
             counts = tuple((key, counter.get(key, 0)) for key in keys)
-            median = _median(sorted(int(answer) for answer in answers.values()))
+            median = _median(sorted(a for a in answers.values() if isinstance(a, int)))
             return Result(counts=counts, total=len(answers), median=median)
+        case MultiChoiceQuestion():
+            return _ranked(keys, answers, min_group)
         case _:
             assert_never(question)
+
+
+def _ranked(keys: tuple[str, ...], answers: Mapping[str, Answer], min_group: int) -> Result:
+    """Per option how many picked it, most picked first (ties in the question's order).
+
+    A count from 1 to k-1 would point at the few who picked it, so it is withheld: the
+    option keeps its place in the ranking (in `hidden`) without a number.
+    """
+    counter: Counter[str] = Counter()
+    for answer in answers.values():
+        picked = answer if isinstance(answer, tuple) else (str(answer),)
+        counter.update(set(picked))
+    order = sorted(keys, key=lambda key: (-counter[key], keys.index(key)))
+    shown = tuple((key, counter[key]) for key in order if not 0 < counter[key] < min_group)
+    hidden = tuple(key for key in order if 0 < counter[key] < min_group)
+    return Result(counts=shown, total=len(answers), hidden=hidden)
+
+
+def ranking(result: Result) -> tuple[tuple[str, int | None], ...]:
+    """A `meerkeuze` result as one ranked list: (key, count), or (key, None) for an option
+    picked by fewer than k (it ranks below the shown counts above zero)."""
+    counts = result.counts or ()
+    above = tuple(pair for pair in counts if pair[1] > 0)
+    zeros = tuple(pair for pair in counts if pair[1] == 0)
+    return (*above, *((key, None) for key in result.hidden), *zeros)
 
 
 def _median(values: list[int]) -> float:
@@ -121,7 +165,9 @@ def shift(before: Mapping[str, Answer], after: Mapping[str, Answer], min_group: 
     if len(both) < min_group:
         return Shift(compared=None, changed=None, moves=None)
     moved = Counter(
-        (str(before[token]), str(after[token])) for token in both if before[token] != after[token]
+        (answer_label(before[token]), answer_label(after[token]))
+        for token in both
+        if before[token] != after[token]
     )
     moves = tuple(
         (old, new, count)

@@ -69,3 +69,55 @@ def render_comparison(comparisons: list[CardComparison]) -> str:
             lines.append("| " + " | ".join(start + cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class AgendaPointHistory:
+    """One agenda point and the sessions (in the order given) whose agenda held it."""
+
+    point: str
+    present: tuple[bool, ...]
+    """Per session: was this point on its agenda (typed by the trainer or voted)?"""
+
+
+def agenda_points(summary: Summary) -> list[str]:
+    """A session's agenda: what the trainer typed, then the points of its agenda votes."""
+    voted = [row.point for vote in summary.agenda_votes for row in vote.rows]
+    return [*summary.agenda, *voted]
+
+
+def agenda_history(summaries: list[Summary]) -> list[AgendaPointHistory]:
+    """Every agenda point of the sessions (the same text, ignoring case and spacing, is one
+    point), in order of first appearance, with the sessions it was on: did a point of an
+    earlier evening come back?"""
+    per_session = [
+        {" ".join(point.casefold().split()) for point in agenda_points(summary)}
+        for summary in summaries
+    ]
+    seen: dict[str, str] = {}
+    for summary in summaries:
+        for point in agenda_points(summary):
+            seen.setdefault(" ".join(point.casefold().split()), point)
+    return [
+        AgendaPointHistory(point, tuple(key in points for points in per_session))
+        for key, point in seen.items()
+    ]
+
+
+def render_agenda_history(summaries: list[Summary]) -> str:
+    """A Markdown table: one row per agenda point, one column per session, and whether the
+    point came back after the session it first appeared in."""
+    history = agenda_history(summaries)
+    if len(summaries) < 2 or not history:
+        return ""
+    header = [t("compare.agenda_point"), *(s.day for s in summaries), t("compare.came_back")]
+    lines = [f"## {t('sessions.agenda')}", ""]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---|" * len(header))
+    for entry in history:
+        first = entry.present.index(True)
+        back = any(entry.present[first + 1 :])
+        cells = ["✓" if present else "—" for present in entry.present]
+        returned = t("compare.yes") if back else t("compare.no")
+        lines.append("| " + " | ".join([entry.point, *cells, returned]) + " |")
+    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from workshop.i18n import t
-from workshop.summary.build import ItemSummary, RoundSummary, Summary
+from workshop.summary.build import AgendaSummary, ItemSummary, RoundSummary, Summary
 
 BEFORE = "#1f4e79"  # dark blue: a single round, or the first round of a revote
 AFTER = "#c55a11"  # dark orange: the round after the discussion
@@ -106,7 +106,9 @@ def render_html(summary: Summary) -> str:
         *(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta),
         "</dl></header>",
         *(_item(item) for item in summary.items),
-        f"<section class='agenda'><h2>{_e(t('sessions.agenda'))}</h2>{agenda}</section>",
+        f"<section class='agenda'><h2>{_e(t('sessions.agenda'))}</h2>{agenda}",
+        *(_agenda_table(vote) for vote in summary.agenda_votes),
+        "</section>",
         f"<section class='privacy'><h2>{_e(t('summary.privacy'))}</h2><ul class='privacy'>",
         *(f"<li>{_e(line)}</li>" for line in summary.privacy),
         "</ul></section>",
@@ -123,6 +125,29 @@ def _e(text: object) -> str:
 def _n(value: float) -> str:
     """An SVG coordinate: a number, at most one decimal, never text from the record."""
     return f"{float(value):.1f}".removesuffix(".0")
+
+
+def _agenda_table(vote: AgendaSummary) -> str:
+    """An agenda item's ranked points as a table: point, votes, wie, wat, wanneer."""
+    head = f"<h3>{_e(vote.number)}. {_e(vote.title)}</h3>"
+    if vote.withheld:
+        return f"{head}<p class='withheld'>{_e(t('results.withheld'))}</p>"
+    if not vote.rows:
+        return f"{head}<p>{_e(t('summary.agenda_no_vote'))}</p>"
+    columns = ("point", "votes", "wie", "wat", "wanneer")
+    header = "".join(f"<th>{_e(t('summary.agenda.' + c))}</th>" for c in columns)
+    body = []
+    for row in vote.rows:
+        votes = t("results.below_k") if row.votes is None else str(row.votes)
+        cells = (row.point, votes, row.wie, row.wat, row.wanneer)
+        body.append(
+            f"<tr><td>{row.rank}</td>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>"
+        )
+    voters = t("summary.agenda.voters", n=vote.voters) if vote.voters is not None else ""
+    return (
+        f"{head}<table class='agenda-table'><thead><tr><th>#</th>{header}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table><p>{_e(voters)}</p>"
+    )
 
 
 def _item(item: ItemSummary) -> str:
@@ -221,7 +246,10 @@ def _key(y: float, key: str) -> str:
 
 def _describe(item: ItemSummary, round_: RoundSummary) -> str:
     """The chart in words, e.g. '1. Titel, Eerste ronde: A: 3 (75%), B: 1 (25%); 4 stemmen'."""
-    counts = ", ".join(f"{k}: {_numbers(round_, n)}" for k, n in round_.counts or ())
+    counts = ", ".join(
+        f"{k}: {t('results.below_k') if n is None else _numbers(round_, n)}"
+        for k, n in round_.rows()
+    )
     total = t("tui.results.total", n=round_.total)
     return f"{item.number}. {item.title}, {_label(round_)}: {counts}; {total}"
 
@@ -230,8 +258,15 @@ def _round_chart(item: ItemSummary, round_: RoundSummary) -> str:
     """Horizontal bars, one per option, as a share of this round's votes."""
     fill = AFTER if round_.attempt > 1 else BEFORE
     rows = []
-    for row, (key, count) in enumerate(round_.counts or ()):
+    for row, (key, count) in enumerate(round_.rows()):
         y = row * ROW_H + (ROW_H - BAR_H) / 2
+        if count is None:  # meerkeuze: picked by fewer than k, ranked without a number
+            below = (
+                f"<text x='{LABEL_W}' y='{_n(y + BAR_H / 2 + 5)}' font-size='14' "
+                f"font-style='italic'>{_e(t('results.below_k'))}</text>"
+            )
+            rows.append(_key(y + BAR_H / 2, key) + below)
+            continue
         rows.append(_key(y + BAR_H / 2, key) + _bar(y, BAR_W, BAR_H, round_, count, fill))
     data = f"data-round='{round_.attempt}' data-item='{item.number}'"
     height = len(rows) * ROW_H

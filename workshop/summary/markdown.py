@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workshop.engine.scrub import PLACEHOLDERS
 from workshop.i18n import t
-from workshop.summary.build import ItemSummary, RoundSummary, Summary
+from workshop.summary.build import AgendaSummary, ItemSummary, RoundSummary, Summary
 
 BAR_WIDTH = 20
 
@@ -40,9 +40,36 @@ def render_markdown(summary: Summary) -> str:
     lines += [f"{n}. {escape(entry)}" for n, entry in enumerate(summary.agenda, 1)] or [
         t("summary.agenda_empty")
     ]
+    for vote in summary.agenda_votes:
+        lines += ["", *_agenda_table(vote)]
     lines += ["", f"## {t('summary.privacy')}", ""]
     lines += [f"- {line}" for line in summary.privacy]
     return "\n".join(lines) + "\n"
+
+
+def _agenda_table(vote: AgendaSummary) -> list[str]:
+    """An agenda item's ranked points as a table: point, votes, wie, wat, wanneer."""
+    lines = [f"### {vote.number}. {escape(vote.title)}", ""]
+    if vote.withheld:
+        return [*lines, t("results.withheld")]
+    if not vote.rows:
+        return [*lines, t("summary.agenda_no_vote")]
+    header = [
+        "#",
+        t("summary.agenda.point"),
+        t("summary.agenda.votes"),
+        t("summary.agenda.wie"),
+        t("summary.agenda.wat"),
+        t("summary.agenda.wanneer"),
+    ]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in vote.rows:
+        votes = t("results.below_k") if row.votes is None else str(row.votes)
+        cells = [str(row.rank), row.point, votes, row.wie, row.wat, row.wanneer]
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    if vote.voters is not None:
+        lines += ["", t("summary.agenda.voters", n=vote.voters)]
+    return lines
 
 
 def _item(item: ItemSummary) -> list[str]:
@@ -80,9 +107,12 @@ def _round(round_: RoundSummary, label: bool) -> list[str]:
         return [*head, t("results.withheld"), ""]
     if not round_.counts:  # an open question: the answers are the approved texts
         return [*head, t("summary.answers", n=round_.total), ""]
-    width = max(len(key) for key, _ in round_.counts)
+    width = max(len(key) for key, _ in round_.rows())
     body = ["```"]
-    for key, count in round_.counts:
+    for key, count in round_.rows():
+        if count is None:  # meerkeuze: picked by fewer than k, no number
+            body.append(f"{key:<{width}} {t('results.below_k')}")
+            continue
         filled = round(count / round_.total * BAR_WIDTH) if round_.total else 0
         bar = "█" * filled + "·" * (BAR_WIDTH - filled)
         body.append(f"{key:<{width}} {bar} {count:>3} ({round_.percentage(count)}%)")

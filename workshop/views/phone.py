@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.decks.model import CardItem
-from workshop.engine.session import Phase, Session
-from workshop.views.parts import item_view, question_view, result_view
+from workshop.engine.session import Phase, Session, is_agenda
+from workshop.views.parts import agreed_points, item_view, question_view, result_view
 
 
 def programme_begun(session: Session) -> bool:
@@ -36,7 +36,7 @@ def phone_view(session: Session) -> dict[str, Any]:
             "phase": round_.phase.value,
             "question": question_view(session.question),
         }
-        on_phones = isinstance(item, CardItem) and item.results_on_phones
+        on_phones = is_agenda(item) or (isinstance(item, CardItem) and item.results_on_phones)
         if on_phones:
             results = result_view(session.visible_result(round_))
             if round_.phase is Phase.REVEALED:
@@ -57,7 +57,8 @@ def phone_view(session: Session) -> dict[str, Any]:
     }
     if texts:
         view["texts"] = texts
-    if session.ended and session.agenda:
+    agenda = [*session.agenda, *agreed_points(session)]
+    if session.ended and agenda:
         # Typed by the trainer and scrubbed when added: what the room agreed on.
-        view["agenda"] = list(session.agenda)
+        view["agenda"] = agenda
     return view

@@ -13,7 +13,14 @@ from typing import Any
 
 from workshop.decks.model import CardItem, FreeItem, FreeItemKind
 from workshop.engine.session import Phase, Round, Session
-from workshop.views.parts import item_view, question_view, result_view, shift_view
+from workshop.views.parts import (
+    agenda_vote_view,
+    agreed_points,
+    item_view,
+    question_view,
+    result_view,
+    shift_view,
+)
 
 
 def timer_view(session: Session, now: float) -> dict[str, Any] | None:
@@ -109,7 +116,7 @@ def end_view(session: Session) -> dict[str, Any]:
         "day": session.day.isoformat(),
         "participants": session.participant_count,
         "items": items,
-        "agenda": list(session.agenda),
+        "agenda": [*session.agenda, *agreed_points(session)],
     }
 
 
@@ -158,7 +165,8 @@ def projector_view(
         "results": results,
         "shift": shift,
         "texts": _texts(session, session.item_index),
-        "agenda": list(session.agenda) if _shows_agenda(session) else None,
+        "agenda": [*session.agenda, *agreed_points(session)] if _shows_agenda(session) else None,
+        "agenda_vote": agenda_vote_view(session, session.item_index),
         "proposals": _proposals(session) if _shows_agenda(session) else None,
         "end": end_view(session) if session.ended else None,
     }

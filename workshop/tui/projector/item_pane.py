@@ -14,6 +14,7 @@ from workshop.i18n import t
 from workshop.tui.projector.big_timer import BigTimer
 from workshop.tui.projector.render import (
     agenda_block,
+    agenda_vote_block,
     options_table,
     proposals_block,
     results_block,
@@ -44,6 +45,7 @@ class ItemPane(Vertical):
         yield Static("", id="room-texts", markup=False)
         yield Static("", id="room-proposals", markup=False)
         yield Static("", id="room-agenda", markup=False)
+        yield Static("", id="room-agenda-vote", markup=False)
 
     def on_resize(self) -> None:
         if self.view is not None:
@@ -96,6 +98,12 @@ class ItemPane(Vertical):
         proposals.display = bool(view.get("proposals"))
         if view.get("proposals"):
             proposals.update(proposals_block(view["proposals"]))
+        agenda_vote = view.get("agenda_vote")
+        vote_widget = self.query_one("#room-agenda-vote", Static)
+        vote_widget.update(agenda_vote_block(agenda_vote) if agenda_vote else "")
+        vote_widget.display = bool(agenda_vote and (agenda_vote["ranked"] or agenda_vote["seeds"]))
+        if agenda_vote and agenda_vote["ranked"]:
+            results.display = False  # the ranked agenda, with the points' texts, says it all
         agenda = self.query_one("#room-agenda", Static)
         agenda.display = view["agenda"] is not None
         if view["agenda"] is not None:

@@ -26,7 +26,7 @@ def options_table(question: View | None) -> RenderableType:
     if question is None:
         return Text()
     kind = question_kind(question)
-    if kind is QuestionKind.KEUZE:
+    if kind is QuestionKind.KEUZE or kind is QuestionKind.MEERKEUZE:
         grid = Table.grid(padding=(0, 2), expand=True)
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
@@ -34,6 +34,8 @@ def options_table(question: View | None) -> RenderableType:
             grid.add_row(
                 Text(f" {option['key']} ", style="reverse bold"), Text(str(option["text"]))
             )
+        if kind is QuestionKind.MEERKEUZE:
+            return Group(Text(t("card.multi", n=question["max_choices"]), style="italic"), grid)
         return grid
     if kind is QuestionKind.SCHAAL:
         return Text(
@@ -59,7 +61,7 @@ def _labels(question: View | None) -> dict[str, str]:
     if question is None:
         return {}
     match question_kind(question):
-        case QuestionKind.KEUZE:
+        case QuestionKind.KEUZE | QuestionKind.MEERKEUZE:
             return {str(o["key"]): str(o["key"]) for o in question.get("options", [])}
         case QuestionKind.SCHAAL:
             low, high = question["min"], question["max"]
@@ -90,6 +92,10 @@ def result_text(question: View | None, result: View | None, width: int) -> Text:
     median = result.get("median")
     for key, count in result.get("counts", []):
         key = str(key)
+        if count is None:  # meerkeuze: ranked, no number below k
+            text.append(f"{labels.get(key, key):<{label_width}} ", style="bold")
+            text.append(t("results.below_k") + "\n", style="italic")
+            continue
         filled = round(count / total * bar_width) if total else 0
         text.append(f"{labels.get(key, key):<{label_width}} ", style="bold")
         text.append(FULL * filled, style="bold")
@@ -167,6 +173,33 @@ def agenda_block(agenda: list[str]) -> Text:
     for number, entry in enumerate(agenda, start=1):
         text.append(f"{number}. ", style="bold")
         text.append(str(entry) + "\n")
+    return text
+
+
+def agenda_vote_block(vote: View) -> Text:
+    """An agenda item: the starting points while proposals come in; once the top-3 vote is
+    revealed the ranked points with their votes ("minder dan k" without a number) and what
+    was agreed: wie, wat, wanneer."""
+    text = Text()
+    if vote.get("withheld"):
+        text.append(t("results.withheld"), style="bold")
+        return text
+    if vote.get("ranked"):
+        text.append(t("scherm.agenda") + "\n", style="bold underline")
+        for rank, row in enumerate(vote["ranked"], start=1):
+            votes = row["votes"]
+            count = t("results.below_k") if votes is None else t("scherm.agenda_votes", n=votes)
+            text.append(f"{rank}. ", style="bold")
+            text.append(str(row["point"]))
+            text.append(f"  ({count})\n", style="italic")
+            action = " · ".join(str(row[part]) for part in ("wie", "wat", "wanneer") if row[part])
+            if action:
+                text.append("   → " + action + "\n")
+        return text
+    if vote.get("seeds"):
+        text.append(t("scherm.agenda_seeds") + "\n", style="bold underline")
+        for seed in vote["seeds"]:
+            text.append("• " + str(seed) + "\n")
     return text
 
 
