@@ -39,6 +39,8 @@ COMMANDS: dict[str, Callable[..., list[Event]]] = {
     "submit_text": Session.submit_text,
     "moderate": Session.moderate,
     "save_note": Session.save_note,
+    "edit_note": Session.edit_note,
+    "delete_note": Session.delete_note,
     "add_agenda": Session.add_agenda,
     "remove_agenda": Session.remove_agenda,
     "show_lobby": Session.show_lobby,

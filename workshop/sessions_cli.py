@@ -10,6 +10,7 @@ from typing import Any
 
 from workshop.decks import DeckError, Library, load_checked
 from workshop.decks.library import builtin_paths
+from workshop.engine.stored import note_list
 from workshop.i18n import t
 from workshop.paths import data_dir
 
@@ -219,7 +220,8 @@ def render_record(record: dict[str, Any]) -> str:
                 lines.append("   " + _shift_line(shift))
             lines.extend(f"   « {text} »" for text in round_.get("texts", []))
         if str(index) in notes:
-            lines.append(f"   {t('sessions.note')}: {notes[str(index)]}")
+            note = t("sessions.note")
+            lines.extend(f"   {note}: {text}" for text in note_list(notes[str(index)]))
     if record.get("agenda"):
         lines += ["", t("sessions.agenda") + ":"]
         lines.extend(f"- {entry}" for entry in record["agenda"])

@@ -218,7 +218,7 @@ def test_a_new_text_replaces_the_pending_one(session: Session) -> None:
 def test_notes_and_agenda_are_scrubbed(session: Session) -> None:
     (event,) = session.save_note("Bel Jan Jansen op 06-12345678")
     assert isinstance(event, NoteSaved)
-    assert session.notes[0] == "Bel [naam] op [telefoonnummer]"
+    assert session.notes[0] == ["Bel [naam] op [telefoonnummer]"]
     assert {removal.kind for removal in event.removed} == {"naam", "telefoon"}
     (agenda_event,) = session.add_agenda("Giftenregister  bijhouden")
     assert agenda_event == AgendaChanged()
@@ -407,6 +407,6 @@ def test_restore_reopens_an_open_round_empty(session: Session, library: Library)
     assert restored.current_round is not None
     assert restored.current_round.phase is Phase.OPEN and restored.current_round.answers == {}
     assert restored.rounds[0].result == session.rounds[0].result
-    assert restored.notes == {DILEMMA: "Goed gesprek"} and restored.agenda == ["Giftenregister"]
+    assert restored.notes == {DILEMMA: ["Goed gesprek"]} and restored.agenda == ["Giftenregister"]
     assert restored.participant_count == 3
     assert to_record(restored)["rounds"][0] == record["rounds"][0]

@@ -77,8 +77,8 @@ async def test_resumed_session_still_scrubs_names_given_before_the_crash(tmp_pat
 
     (record,) = SessionStore.open(data).all()
     assert record["agenda"] == ["[naam] belt [naam]; [naam] idee"]
-    assert record["notes"]["1"] == "de [naam] twijfelde"
-    assert record["notes"]["0"] == "[naam] zei het al"
+    assert record["notes"]["1"] == ["de [naam] twijfelde"]
+    assert record["notes"]["0"] == ["[naam] zei het al"]
     assert record["names_declared"] is True
     assert not names_file.exists()  # the session ended: its sealed names are gone
     no_name_in(data)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tests.conftest import WriteFile
 from tests.tui.conftest import SIZE, MakeOptions, Phone, app_with, screen_text, text_of, until
@@ -16,7 +16,9 @@ from workshop.tui.screens.confirm import Confirm
 from workshop.tui.screens.item import ItemScreen
 from workshop.tui.screens.lobby import LobbyScreen
 from workshop.tui.screens.moderation import ModerationScreen
+from workshop.tui.screens.notes import NotesScreen
 from workshop.tui.screens.pick_item import PickItem
+from workshop.tui.screens.prompt import TextPrompt
 from workshop.tui.screens.start import StartScreen
 
 SMALL = (80, 24)
@@ -208,3 +210,40 @@ async def test_moderation_says_nothing_to_moderate_once_empty(options: MakeOptio
         await pilot.pause()
         shown = screen_text(app)
         assert "Niets te keuren" in shown and "Een idee" not in shown
+
+
+async def test_a_adds_a_note_and_never_overwrites_the_last(options: MakeOptions) -> None:
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await to_item(pilot, app, "n")
+        index = app.session.item_index
+        for note in ("eerste", "tweede"):
+            await pilot.press("a", "j")  # one mirrored screen: the warning first
+            await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+            assert app.screen.query_one(Input).value == ""  # never the old note
+            await pilot.press(*note, "enter")
+            await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert app.session.notes[index] == ["eerste", "tweede"]
+
+        # Changing one is explicit: W lists them, E changes the highlighted one, its text
+        # there to extend (not selected: typing adds, it does not replace).
+        await pilot.press("w", "j")
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen))
+        assert "1. eerste" in screen_text(app) and "2. tweede" in screen_text(app)
+        await pilot.press("down", "e")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        assert app.screen.query_one(Input).value == "tweede"
+        await pilot.press("!", "enter")
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen))
+        assert app.session.notes[index] == ["eerste", "tweede!"]
+
+        # Deleting asks first; "no" keeps it.
+        await pilot.press("up", "x")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen))
+        assert app.session.notes[index] == ["eerste", "tweede!"]
+        await pilot.press("x", "j")
+        await until(pilot, lambda: app.session.notes.get(index) == ["tweede!"])
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen))

@@ -111,7 +111,7 @@ async def test_console_and_room_screen_on_one_hub(options: MakeOptions) -> None:
             await until(pilot, lambda: len(app.session.pending_texts()) == 2)
             await pilot.press("a")  # on the console: no warning, straight to typing
             await pilot.press(*NOTE, "enter")
-            assert app.session.notes[app.session.item_index] == NOTE
+            assert app.session.notes[app.session.item_index] == [NOTE]
             await pilot.pause(0.4)  # broadcast ticks with the text pending and the note saved
             await room.pause(0.2)
             assert PENDING not in screen_text(screen_app) and NOTE not in screen_text(screen_app)

@@ -27,6 +27,7 @@ class ErrorCode(StrEnum):
     TEXT_TOO_LONG = "text_too_long"
     UNKNOWN_TEXT = "unknown_text"
     NO_SUCH_ITEM = "no_such_item"
+    NO_SUCH_NOTE = "no_such_note"
     NO_REVOTE = "no_revote"
     SESSION_ENDED = "session_ended"
     UNKNOWN_AGENDA_ITEM = "unknown_agenda_item"

@@ -17,6 +17,7 @@ from workshop.decks.model import CardItem, FreeItem, Programme
 from workshop.engine.events import Event, RoundReopened
 from workshop.engine.results import Result, Shift
 from workshop.engine.session import Phase, Round, Session
+from workshop.engine.stored import note_list
 
 RECORD_VERSION = 1
 
@@ -37,7 +38,7 @@ def to_record(session: Session) -> dict[str, Any]:
         "locked": session.locked,
         "items": [_item_record(item) for item in session.items],
         "rounds": [_round_record(round_) for round_ in session.rounds],
-        "notes": {str(index): text for index, text in sorted(session.notes.items())},
+        "notes": {str(index): list(notes) for index, notes in sorted(session.notes.items())},
         "agenda": list(session.agenda),
         "names_declared": session.names_declared,
     }
@@ -87,7 +88,9 @@ def restore(
     session.started = True
     session.ended = bool(record.get("ended", False))
     session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
-    session.notes = {int(index): text for index, text in record.get("notes", {}).items()}
+    session.notes = {
+        int(index): list(note_list(raw)) for index, raw in record.get("notes", {}).items()
+    }
     session.agenda = list(record.get("agenda", []))
     session.names_declared = session.names_declared or bool(record.get("names_declared"))
     events: list[Event] = []

@@ -148,7 +148,8 @@ class Session:
         self.locked = False
         self.started = False
         self.ended = False
-        self.notes: dict[int, str] = {}
+        self.notes: dict[int, list[str]] = {}
+        """Item index -> the trainer's notes on it, oldest first, each scrubbed."""
         self.agenda: list[str] = []
         self.lobby = True
         """The projector shows the lobby (QR code and join code) instead of the item."""
@@ -436,16 +437,48 @@ class Session:
         self.names_declared = self.names_declared or bool(sealed)
 
     def save_note(self, text: str, item_index: int | None = None) -> list[Event]:
-        """The trainer's note on an item (replacing the earlier one), scrubbed on save."""
+        """Add a note to an item (after its earlier ones; none is ever replaced by adding),
+        scrubbed on save. An empty note adds nothing."""
+        index = self._note_item(item_index)
+        result = self.scrubber.scrub(plain_text(text))
+        if result.text:
+            self.notes.setdefault(index, []).append(result.text)
+        return [NoteSaved(index, result.removed)]
+
+    def edit_note(self, number: int, text: str, item_index: int | None = None) -> list[Event]:
+        """Replace note `number` (1 = the item's first) with `text`, scrubbed on save; an
+        empty text deletes it."""
+        index = self._note_item(item_index)
+        position = self._note_position(index, number)
+        result = self.scrubber.scrub(plain_text(text))
+        if result.text:
+            self.notes[index][position] = result.text
+        else:
+            self._drop_note(index, position)
+        return [NoteSaved(index, result.removed)]
+
+    def delete_note(self, number: int, item_index: int | None = None) -> list[Event]:
+        """Delete note `number` (1 = the item's first)."""
+        index = self._note_item(item_index)
+        self._drop_note(index, self._note_position(index, number))
+        return [NoteSaved(index, ())]
+
+    def _note_item(self, item_index: int | None) -> int:
         index = self.item_index if item_index is None else item_index
         if not 0 <= index < len(self.items):
             raise DomainError(ErrorCode.NO_SUCH_ITEM, number=index + 1, count=len(self.items))
-        result = self.scrubber.scrub(plain_text(text))
-        if result.text:
-            self.notes[index] = result.text
-        else:
-            self.notes.pop(index, None)
-        return [NoteSaved(index, result.removed)]
+        return index
+
+    def _note_position(self, index: int, number: int) -> int:
+        notes = self.notes.get(index, [])
+        if not 1 <= number <= len(notes):
+            raise DomainError(ErrorCode.NO_SUCH_NOTE, number=number, count=len(notes))
+        return number - 1
+
+    def _drop_note(self, index: int, position: int) -> None:
+        del self.notes[index][position]
+        if not self.notes[index]:
+            del self.notes[index]
 
     def add_agenda(self, text: str) -> list[Event]:
         """An agreed action for the integrity agenda, scrubbed on save."""

@@ -64,8 +64,8 @@ class StoredSession:
     locked: bool
     items: tuple[StoredItem, ...]
     rounds: tuple[StoredRound, ...]
-    notes: dict[int, str]
-    """Item index -> the trainer's scrubbed note."""
+    notes: dict[int, tuple[str, ...]]
+    """Item index -> the trainer's scrubbed notes, oldest first."""
     agenda: tuple[str, ...]
     names_declared: bool | None
     """None for a record from before the flag existed."""
@@ -90,7 +90,7 @@ def read_record(record: Mapping[str, Any]) -> StoredSession:
         locked=bool(record.get("locked", False)),
         items=tuple(_item(raw) for raw in record.get("items", [])),
         rounds=tuple(_round(raw) for raw in record.get("rounds", [])),
-        notes={int(index): str(text) for index, text in record.get("notes", {}).items()},
+        notes={int(index): note_list(raw) for index, raw in record.get("notes", {}).items()},
         agenda=tuple(str(entry) for entry in record.get("agenda", [])),
         names_declared=None if declared is None else bool(declared),
     )
@@ -141,3 +141,11 @@ def read_shift(raw: Mapping[str, Any] | None) -> Shift | None:
         return Shift(compared=None, changed=None, moves=None)
     moves = tuple((str(a), str(b), int(n)) for a, b, n in raw["moves"])
     return Shift(compared=int(raw["compared"]), changed=int(raw["changed"]), moves=moves)
+
+
+def note_list(raw: object) -> tuple[str, ...]:
+    """An item's notes: a list since notes are a list per item; a record written before
+    that holds one string, which is one note."""
+    if isinstance(raw, list):
+        return tuple(str(note) for note in raw)
+    return (str(raw),)

@@ -11,6 +11,7 @@ from typing import Any, assert_never
 
 from workshop.decks.library import Library
 from workshop.decks.model import ChoiceQuestion, OpenQuestion, Question, ScaleQuestion
+from workshop.engine.stored import note_list
 from workshop.i18n import t
 
 
@@ -51,7 +52,8 @@ class ItemSummary:
     rounds: tuple[RoundSummary, ...] = ()
     shift: ShiftSummary | None = None
     texts: tuple[str, ...] = ()
-    note: str | None = None
+    notes: tuple[str, ...] = ()
+    """The trainer's scrubbed notes on this item, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def build_summary(record: dict[str, Any], library: Library | None = None) -> Sum
         rounds_by_item.setdefault(int(raw["item"]), []).append(raw)
     notes = record.get("notes", {})
     items = tuple(
-        _item(index, raw, rounds_by_item.get(index, []), notes.get(str(index)), library)
+        _item(index, raw, rounds_by_item.get(index, []), _notes(notes, index), library)
         for index, raw in enumerate(record.get("items", []))
     )
     min_group = int(record.get("min_group", 3))
@@ -117,11 +119,11 @@ def _item(
     index: int,
     raw: dict[str, Any],
     rounds: list[dict[str, Any]],
-    note: str | None,
+    notes: tuple[str, ...],
     library: Library | None,
 ) -> ItemSummary:
     if raw.get("kind") != "kaart":
-        return ItemSummary(index + 1, raw.get("kind", ""), raw.get("title", ""), note=note)
+        return ItemSummary(index + 1, raw.get("kind", ""), raw.get("title", ""), notes=notes)
     ref = raw["ref"]
     title: str = ref
     question: str | None = None
@@ -153,8 +155,13 @@ def _item(
         rounds=tuple(_round(r) for r in rounds),
         shift=_shift(shift),
         texts=texts,
-        note=note,
+        notes=notes,
     )
+
+
+def _notes(notes: dict[str, Any], index: int) -> tuple[str, ...]:
+    raw = notes.get(str(index))
+    return () if raw is None else note_list(raw)
 
 
 def _options(question: Question) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,7 @@ JSON fields (all present, null where not applicable):
   ``attempt`` 1 or 2, ``counts`` as ``[key, count]`` pairs or null when withheld or not
   closed, ``total``, ``median`` for schaal, ``withheld``, ``closed``), ``shift`` (null, or
   ``withheld``, ``compared``, ``changed``, ``moves`` as ``[from, to, count]``), ``texts``
-  (approved open answers), ``note`` (the trainer's scrubbed note);
+  (approved open answers), ``notes`` (the trainer's scrubbed notes, a list, oldest first);
 - ``agenda``: the integrity agenda, in order; ``privacy``: the privacy statement lines.
 
 CSV: one row per round and option with the columns in `CSV_COLUMNS`; a withheld round has

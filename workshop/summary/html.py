@@ -182,10 +182,8 @@ def _item(item: ItemSummary) -> str:
         out.append(f"<h3>{_e(t('summary.texts'))}</h3><div class='texts'>")
         out += [f"<blockquote><p>{_e(text)}</p></blockquote>" for text in item.texts]
         out.append("</div>")
-    if item.note:
-        out.append(
-            f"<p class='note'><strong>{_e(t('sessions.note'))}:</strong> {_e(item.note)}</p>"
-        )
+    for note in item.notes:
+        out.append(f"<p class='note'><strong>{_e(t('sessions.note'))}:</strong> {_e(note)}</p>")
     out.append("</section>")
     return "\n".join(out)
 

@@ -94,8 +94,8 @@ def _item(item: ItemSummary) -> list[str]:
         lines += [f"{t('summary.texts')}:", ""]
         lines += [f"> {escape(text)}" for text in item.texts]
         lines.append("")
-    if item.note:
-        lines += [f"{t('sessions.note')}: {escape(item.note)}", ""]
+    for note in item.notes:
+        lines += [f"{t('sessions.note')}: {escape(note)}", ""]
     return lines
 
 

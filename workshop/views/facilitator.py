@@ -25,7 +25,7 @@ def facilitator_view(session: Session, now: float | None = None) -> dict[str, An
         for round_id, text in session.pending_texts()
     ]
     view["approved_texts"] = list(round_.approved_texts) if round_ is not None else []
-    view["notes"] = {str(index): note for index, note in session.notes.items()}
+    view["notes"] = {str(index): list(notes) for index, notes in session.notes.items()}
     view["agenda"] = list(session.agenda)
     view["lobby"] = session.lobby
     view["blackout"] = session.blackout

@@ -59,6 +59,7 @@ class ItemScreen(Screen[None]):
         Binding("m", "moderate", t("tui.key.moderate")),
         Binding("b", "blackout", t("tui.key.blackout")),
         Binding("a", "note", t("tui.key.note"), show=False),
+        Binding("w", "notes", t("tui.key.notes"), show=False),
         Binding("i", "agenda", t("tui.key.agenda"), show=False),
         Binding("c", "show_qr", t("tui.key.qr"), show=False),
         Binding("l", "toggle_lock", t("tui.key.lock"), show=False),
@@ -136,9 +137,8 @@ class ItemScreen(Screen[None]):
         self.query_one("#timer", Countdown).show_timer()
         self.query_one("#room", ProjectorView).show(app.projector_state())
         self.query_one("#console-state", Static).update(console_state(session))
-        note = session.notes.get(session.item_index)
         self.query_one("#note", Static).update(
-            Text(t("tui.console.note", note=note), style="italic") if note else ""
+            notes_text(session.notes.get(session.item_index, []))
         )
         self.set_class(not console and session.blackout, "blackout")
         self.refresh_bindings()
@@ -253,18 +253,20 @@ class ItemScreen(Screen[None]):
         self.workshop.run_command("set_blackout", blackout=not self.workshop.session.blackout)
 
     def action_note(self) -> None:
+        """A new note on this item: an empty prompt; earlier notes stay as they are."""
         from workshop.tui.screens.prompt import TextPrompt
 
-        session = self.workshop.session
-        current = session.notes.get(session.item_index, "")
-
-        def save(answer: str | None) -> None:
-            if answer is not None:
+        def add(answer: str | None) -> None:
+            if answer and answer.strip():
                 self.workshop.run_command("save_note", text=answer)
 
-        self.workshop.privately(
-            lambda: self.app.push_screen(TextPrompt(t("tui.prompt.note"), current), save)
-        )
+        self.workshop.privately(lambda: self.app.push_screen(TextPrompt(t("tui.prompt.note")), add))
+
+    def action_notes(self) -> None:
+        """This item's notes, to change or delete one."""
+        from workshop.tui.screens.notes import NotesScreen
+
+        self.workshop.privately(lambda: self.app.push_screen(NotesScreen()))
 
     def action_agenda(self) -> None:
         from workshop.tui.screens.prompt import TextPrompt
@@ -325,6 +327,16 @@ def item_title(session: Session, index: int) -> str:
     if isinstance(item, FreeItem):
         return item.title
     return session.library.card(item.card_ref).title
+
+
+def notes_text(notes: list[str]) -> Text:
+    """The trainer's notes on this item, numbered (W to change or delete one)."""
+    text = Text()
+    for number, note in enumerate(notes, start=1):
+        text.append(t("tui.console.note", n=number, note=note) + "\n", style="italic")
+    if notes:
+        text.append(t("tui.console.notes_hint") + "\n", style="dim")
+    return text
 
 
 def console_state(session: Session) -> Text:

@@ -24,15 +24,17 @@ class TextPrompt(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "cancel", t("tui.key.cancel"))]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", select: bool = True) -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.select = select
+        """Select the given text on focus (typing replaces it); off to change a text."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
-            yield Input(self.value, id="answer")
+            yield Input(self.value, id="answer", select_on_focus=self.select)
             yield Static(t("tui.prompt.hint"), classes="hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
