@@ -3,9 +3,11 @@ lock, an item list for `g`, Ctrl+Q that asks, a Dutch command palette, and 80x24
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -20,6 +22,7 @@ from workshop.tui.screens.notes import NotesScreen
 from workshop.tui.screens.pick_item import PickItem
 from workshop.tui.screens.prompt import TextPrompt
 from workshop.tui.screens.start import StartScreen
+from workshop.tui.screens.summary import SummaryScreen
 
 SMALL = (80, 24)
 
@@ -247,3 +250,21 @@ async def test_a_adds_a_note_and_never_overwrites_the_last(options: MakeOptions)
         await until(pilot, lambda: app.session.notes.get(index) == ["tweede!"])
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+
+
+async def test_export_defaults_to_the_documents_folder(
+    options: MakeOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = tmp_path / "Documenten"
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    app = app_with(options(export_dir=None))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_item(pilot, app, "e", "j")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        folder = documents / "workshop-verslagen"
+        assert app.screen.query_one(Input).value == str(folder)
+        await pilot.press("enter")
+        await until(pilot, lambda: folder.is_dir() and any(folder.glob("verslag-*.md")))
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from workshop.engine.record import to_record
 from workshop.i18n import t
+from workshop.paths import reports_dir
 from workshop.summary import build_summary, render_markdown
 from workshop.summary.export import write_report
 from workshop.tui.projector import ProjectorView
@@ -64,7 +65,7 @@ class SummaryScreen(Screen[None]):
     def action_export(self) -> None:
         from workshop.tui.screens.prompt import TextPrompt
 
-        default = self.workshop.options.export_dir or Path.cwd()
+        default = self.workshop.options.export_dir or reports_dir()
         self.app.push_screen(TextPrompt(t("tui.prompt.export"), str(default)), self._export)
 
     def _export(self, folder: str | None) -> None:
