@@ -361,6 +361,20 @@ def _start(args: argparse.Namespace) -> int:
         names=names,
         start_now=direct,
     )
+    if direct:
+        # Faults in the data folder are told here, before the TUI takes the terminal.
+        from workshop.hub.run import StartError, check_start
+
+        try:
+            check_start(options)
+        except StartError as error:
+            print(error, file=sys.stderr)
+            return 1
+        except DeckError as error:
+            print(t("cli.broken_decks"), file=sys.stderr)
+            for problem in error.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # The trainer's screen draws in a terminal and reads its keys; without one it
         # would run blind (and once spun the processor), so say so and stop.

@@ -12,6 +12,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -124,8 +125,16 @@ class Controller:
     def __init__(self, session: Session, store: SessionStore | None = None) -> None:
         self.session = session
         self.store = store
-        self.save: Callable[[dict[str, Any]], None] | None = store.save if store else None
+        self.save: Callable[[dict[str, Any]], Future[None] | None] | None = (
+            store.save if store else None
+        )
         """Where checkpoints go: the store directly, or a `BackgroundWriter` on a loop."""
+        self.last_save: Future[None] | None = None
+        """Resolves when the latest checkpoint is on disk (fails with the write error)."""
+        self.save_error: Callable[[], Exception | None] = lambda: None
+        """The failure of the last write attempt, if any (set when a writer is used)."""
+        self.save_folder = ""
+        """Where the record is written, for messages about a failed write."""
         self.clock: Callable[[], float] = time.monotonic
         """Monotonic seconds for the timer commands (tests freeze it)."""
 
@@ -180,6 +189,18 @@ class Controller:
             self.checkpoint()
         return events
 
-    def checkpoint(self) -> None:
-        if self.save is not None:
-            self.save(to_record(self.session))
+    def checkpoint(self) -> Future[None] | None:
+        """Hand the record to the store; the future resolves once it is on disk."""
+        if self.save is None:
+            return None
+        saved = self.save(to_record(self.session))
+        if saved is None:  # written synchronously (no writer): it is on disk already
+            saved = Future()
+            saved.set_result(None)
+        self.last_save = saved
+        return saved
+
+    @property
+    def saving(self) -> bool:
+        """True while the latest checkpoint is not yet on disk (nor failed)."""
+        return self.last_save is not None and not self.last_save.done()

@@ -48,15 +48,34 @@ def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
     compare.set_defaults(run=_compare)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, check: bool = True) -> Any:
+    """The store, or None after saying why: unreadable, a damaged record (unless `check` is
+    off, so that `verwijder` can remove one), or a folder that cannot be made."""
     # Imported here: tinydb is only needed by the commands that touch stored sessions.
-    from workshop.store import CorruptDatabaseError, SessionStore
+    from workshop.store import BadRecordError, CorruptDatabaseError, SessionStore
 
+    folder = data_dir(args.data)
     try:
-        return SessionStore.open(data_dir(args.data))
-    except CorruptDatabaseError as error:
+        store = SessionStore.open(folder)
+        if check:
+            store.check()
+    except (CorruptDatabaseError, BadRecordError) as error:
         print(error, file=sys.stderr)
         return None
+    except OSError as error:
+        print(t("store.unwritable", folder=folder, error=error), file=sys.stderr)
+        return None
+    return store
+
+
+def _written(args: argparse.Namespace, change: Any) -> bool:
+    """Run a change to the store; False after saying why when it could not be written."""
+    try:
+        change()
+    except OSError as error:
+        print(t("store.unwritable", folder=data_dir(args.data), error=error), file=sys.stderr)
+        return False
+    return True
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -102,7 +121,7 @@ def _show(args: argparse.Namespace) -> int:
 def _delete(args: argparse.Namespace) -> int:
     """Delete one session, after asking (or with `--ja`); without a terminal to ask on and
     without `--ja`, nothing is deleted."""
-    store = _open(args)
+    store = _open(args, check=False)
     if store is None:
         return 1
     record = store.get(args.id)
@@ -113,7 +132,7 @@ def _delete(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             print(t("sessions.delete_needs_yes", id=args.id), file=sys.stderr)
             return 1
-        title, day = record["title"], record["day"]
+        title, day = record.get("title", "?"), record.get("day", "?")
         question = t("sessions.delete_confirm", id=args.id, title=title, day=day)
         try:
             answer = input(question + " ")
@@ -122,7 +141,10 @@ def _delete(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in YES:
             print(t("sessions.not_deleted", id=args.id))
             return 1
-    if not store.delete(args.id):
+    deleted: list[bool] = []
+    if not _written(args, lambda: deleted.append(store.delete(args.id))):
+        return 1
+    if not deleted[0]:
         print(t("sessions.unknown", id=args.id), file=sys.stderr)
         return 1
     print(t("sessions.deleted", id=args.id))
@@ -133,7 +155,9 @@ def _purge(args: argparse.Namespace) -> int:
     store = _open(args)
     if store is None:
         return 1
-    gone = store.purge(date.today())
+    gone: list[dict[str, Any]] = []
+    if not _written(args, lambda: gone.extend(store.purge(date.today()))):
+        return 1
     for record in gone:
         print(t("sessions.purged", id=record["id"], day=record["keep_until"]))
     if not gone:
@@ -241,6 +265,8 @@ def _round_line(round_: dict[str, Any]) -> str:
 
 
 def _shift_line(shift: dict[str, Any]) -> str:
+    if shift.get("lost"):
+        return t("results.shift_lost")
     if shift.get("withheld"):
         return t("results.shift_withheld")
     moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in shift["moves"])

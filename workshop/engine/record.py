@@ -101,7 +101,10 @@ def restore(
         round_.shift = _shift(raw.get("shift"))
         round_.approved_texts = list(raw.get("texts", []))
         if round_.phase is Phase.OPEN:
+            round_.reopened = True
             events.append(RoundReopened(round_.id))
+        else:
+            round_.answers_lost = True
         session.rounds.append(round_)
     return session, events
 
@@ -119,6 +122,8 @@ def _result(raw: dict[str, Any] | None) -> Result | None:
 def _shift(raw: dict[str, Any] | None) -> Shift | None:
     if raw is None:
         return None
+    if raw.get("lost"):
+        return Shift.first_round_lost()
     if raw.get("withheld"):
         return Shift(compared=None, changed=None, moves=None)
     moves = tuple((str(a), str(b), int(n)) for a, b, n in raw["moves"])

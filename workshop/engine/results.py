@@ -144,12 +144,21 @@ class Shift:
     changed: int | None
     moves: tuple[tuple[str, str, int], ...] | None
     """(from, to, count) for every pair that moved, largest first."""
+    lost: bool = False
+    """Not compared because the first round's answers were lost when the program stopped
+    (not because too few answered)."""
+
+    @classmethod
+    def first_round_lost(cls) -> Shift:
+        return cls(compared=None, changed=None, moves=None, lost=True)
 
     @property
     def suppressed(self) -> bool:
         return self.moves is None
 
     def to_record(self) -> dict[str, object]:
+        if self.lost:
+            return {"withheld": True, "lost": True}
         if self.moves is None:
             return {"withheld": True}
         return {

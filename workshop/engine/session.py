@@ -80,6 +80,10 @@ class Round:
     shift: Shift | None = None
     pending_texts: list[OpenText] = field(default_factory=list)
     approved_texts: list[str] = field(default_factory=list)
+    reopened: bool = False
+    """Open when the program stopped: its votes were lost and it was opened again, empty."""
+    answers_lost: bool = False
+    """Restored after a stop: who answered what is gone, so a revote cannot be compared."""
 
     @property
     def voted(self) -> int:
@@ -337,7 +341,10 @@ class Session:
         for pending in round_.pending_texts:
             pending.token = ""  # moderation needs the text, never who wrote it
         first = self._first_attempt(round_)
-        if first is not None:
+        if first is not None and first.answers_lost:
+            round_.shift = Shift.first_round_lost()
+            round_.answers = {}
+        elif first is not None:
             round_.shift = shift(first.answers, round_.answers, self.min_group)
             first.answers = {}
             round_.answers = {}

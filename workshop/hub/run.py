@@ -28,7 +28,8 @@ from workshop.hub.net import SPARE_FILES, files_needed, lan_address, raise_open_
 from workshop.hub.server import Hub, HubConfig
 from workshop.i18n import t
 from workshop.paths import data_dir
-from workshop.store import SessionStore
+from workshop.store import BadRecordError, CorruptDatabaseError, SessionStore
+from workshop.store.atomic import probe_writable
 from workshop.store.keyfiles import forget_name_hashes, remove_stale_keys
 from workshop.store.writer import BackgroundWriter
 
@@ -98,26 +99,75 @@ def open_session(
     """
     library, programme_id = load_library(options)
     folder = data_dir(options.data)
-    store = SessionStore.open(folder)
+    store = _open_store(folder, library, options.resume)
     notices: list[str] = []
-    if options.resume:
-        resumed = Controller.resume(store, library, options.names)
-        if resumed is None:
-            raise StartError(t("hub.nothing_to_resume"))
-        controller, events = resumed
-        keys = fixed_keys or load_keys(folder, controller.session.id) or HubKeys.new()
-        notices.append(t("hub.resumed", id=controller.session.id))
-        notices.extend(_notices(events))
-    else:
-        controller, _ = Controller.new(programme_id, library, today, store, options.names)
-        keys = fixed_keys or HubKeys.new()
-    save_keys(folder, controller.session.id, keys)
-    notices += remember_names(folder, controller.session, options.names, options.resume)
-    remove_stale_keys(folder, store.all(), today)
+    try:
+        if options.resume:
+            resumed = Controller.resume(store, library, options.names)
+            assert resumed is not None, "checked by _open_store"
+            controller, events = resumed
+            keys = fixed_keys or load_keys(folder, controller.session.id) or HubKeys.new()
+            notices.append(t("hub.resumed", id=controller.session.id))
+            notices.extend(_notices(events))
+        else:
+            controller, _ = Controller.new(programme_id, library, today, store, options.names)
+            keys = fixed_keys or HubKeys.new()
+        save_keys(folder, controller.session.id, keys)
+        notices += remember_names(folder, controller.session, options.names, options.resume)
+        remove_stale_keys(folder, store.all(), today)
+    except OSError as error:
+        store.close()
+        raise StartError(t("store.unwritable", folder=folder, error=error)) from None
     # From here on the session runs on an event loop: checkpoints are written off it.
     writer = BackgroundWriter(store)
     controller.save = writer.save
+    controller.save_error = lambda: writer.error
+    controller.save_folder = str(folder)
     return OpenedSession(controller, keys, store, writer, folder, notices)
+
+
+def check_start(options: HubOptions) -> None:
+    """Everything `open_session` would refuse, checked without changing a file.
+
+    `workshop start` runs this before the TUI takes the terminal, so a start-up fault is a
+    message and exit code 1, not a notice in a screen.
+    """
+    library, _ = load_library(options)
+    _open_store(data_dir(options.data), library, options.resume).close()
+
+
+def _open_store(folder: Path, library: Library, resume: bool) -> SessionStore:
+    """The store, checked: readable, every record whole, the folder writable, and (to
+    resume) an unfinished session whose programme is loaded. Raises StartError."""
+    try:
+        store = SessionStore.open(folder)
+    except CorruptDatabaseError as error:
+        raise StartError(str(error)) from None
+    except OSError as error:
+        raise StartError(t("store.unwritable", folder=folder, error=error)) from None
+    try:
+        store.check()
+        probe_writable(folder)
+        if resume:
+            record = store.last_unfinished()
+            if record is None:
+                raise StartError(t("hub.nothing_to_resume"))
+            try:
+                library.programme(record["programme"])
+            except KeyError:
+                raise StartError(
+                    t("store.programme_missing", id=record["id"], programme=record["programme"])
+                ) from None
+    except BadRecordError as error:
+        store.close()
+        raise StartError(str(error)) from None
+    except OSError as error:
+        store.close()
+        raise StartError(t("store.unwritable", folder=folder, error=error)) from None
+    except StartError:
+        store.close()
+        raise
+    return store
 
 
 def _notices(events: list[Event]) -> list[str]:
@@ -176,17 +226,22 @@ def url_host(options: HubOptions) -> str:
     return lan_address()
 
 
-async def close_session(hub: Hub, opened: OpenedSession) -> None:
-    """Checkpoint and stop; a finished session's keys are deleted."""
+async def close_session(hub: Hub, opened: OpenedSession) -> bool:
+    """Checkpoint and stop; a finished session's keys are deleted.
+
+    Returns True only when the last checkpoint is on disk; otherwise the error is printed.
+    """
     forget_live(opened.data, opened.controller.session.id)
     await hub.stop()
-    await asyncio.to_thread(opened.writer.close)
-    if opened.writer.error is not None:
-        print(t("hub.write_failed", error=opened.writer.error), file=sys.stderr)
-    if opened.controller.session.ended:
+    saved = await asyncio.to_thread(opened.writer.close)
+    if not saved:
+        error = opened.writer.error or t("hub.write_pending")
+        print(t("hub.write_failed", error=error, folder=opened.data), file=sys.stderr)
+    if opened.controller.session.ended and saved:
         forget_keys(opened.data, opened.controller.session.id)
         forget_name_hashes(opened.data, opened.controller.session.id)
     opened.store.close()
+    return saved
 
 
 async def run_headless(options: HubOptions, today: date) -> int:
@@ -205,14 +260,17 @@ async def run_headless(options: HubOptions, today: date) -> int:
         "session": opened.controller.session.id,
         "ws": f"ws://127.0.0.1:{hub.port}/ws",
     }
-    print(json.dumps(info), flush=True)
-    for notice in opened.notices:
-        print(notice, file=sys.stderr, flush=True)
+    # The handlers exist before anyone can read the JSON line and send a signal.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    print(json.dumps(info), flush=True)
+    for notice in opened.notices:
+        print(notice, file=sys.stderr, flush=True)
     await stop.wait()
-    await close_session(hub, opened)
+    if not await close_session(hub, opened):
+        print(t("hub.stopped_unsaved"), file=sys.stderr, flush=True)
+        return 1
     print(t("hub.stopped"), file=sys.stderr, flush=True)
     return 0

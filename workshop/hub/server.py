@@ -112,6 +112,7 @@ class Hub:
         self._dirty = True
         self._ticker: asyncio.Task[None] | None = None
         self.broadcasts = 0
+        self._save_failed = False
         self.announced_url: str | None = None
         """The join URL shown in the lobby (set by whoever announced the hub)."""
         self._phone_sockets: set[ServerConnection] = set()
@@ -258,7 +259,6 @@ class Hub:
     async def _dispatch(
         self, websocket: ServerConnection, client: Client, message: protocol.ClientMessage
     ) -> None:
-        session = self.controller.session
         if client.role is Role.SCHERM:
             await self._send(websocket, "read_only")  # the room's screen only watches
         elif isinstance(message, protocol.Join):
@@ -300,8 +300,11 @@ class Hub:
             if message.name not in FACILITATOR_ONLY:
                 await self._send(websocket, "unknown_command")
                 return
+            before = self.controller.last_save
             self._apply(lambda: self.controller.run(message.name, **message.args))
-            await websocket.send(protocol.encode_state(facilitator_view(session)))
+            if self.controller.last_save is not before:
+                await self._until_saved(websocket)
+            await websocket.send(protocol.encode_state(self.facilitator_state()))
 
     async def _join(
         self, websocket: ServerConnection, client: Client, message: protocol.Join
@@ -351,7 +354,7 @@ class Hub:
         if hmac.compare_digest(message.key.encode(), self.keys.facilitator_key.encode()):
             client.rules.key_accepted()
             await websocket.send(protocol.encode_welcome("facilitator"))
-            await websocket.send(protocol.encode_state(facilitator_view(self.controller.session)))
+            await websocket.send(protocol.encode_state(self.facilitator_state()))
             return
         answer = client.rules.key_failed()
         await asyncio.sleep(answer.delay)
@@ -394,6 +397,26 @@ class Hub:
             self._dirty = True
         return events
 
+    async def _until_saved(self, websocket: ServerConnection) -> None:
+        """Wait (without blocking the loop) until the command's checkpoint is on disk, so
+        nobody is told a round is closed before it is; a failed write is told at once."""
+        saving = self.controller.last_save
+        if saving is None:
+            return
+        try:
+            await asyncio.wrap_future(saving)
+        except Exception as error:
+            message = t("hub.error.save_failed", error=error, folder=self.controller.save_folder)
+            await websocket.send(protocol.encode_error("save_failed", message))
+        self._dirty = True
+
+    def facilitator_state(self) -> dict[str, Any]:
+        """The facilitator view, with `save_error` while the last checkpoint write failed."""
+        view = facilitator_view(self.controller.session)
+        error = self.controller.save_error()
+        view["save_error"] = None if error is None else str(error)
+        return view
+
     def mark_changed(self) -> None:
         """For a facilitator in this process (the TUI): send the state on the next tick."""
         self._dirty = True
@@ -429,7 +452,12 @@ class Hub:
             # At most ten ticks a second; in a very large room they space out, so that
             # sending takes at most a third of the loop's time (keys, votes, pings: the rest).
             await asyncio.sleep(rules.broadcast_interval(self._send_seconds, self.config))
-            if self._dirty:
+            failed = self.controller.save_error() is not None
+            if failed != self._save_failed:
+                self._save_failed, self._dirty = failed, True
+            # Held while a checkpoint is on its way to disk: no one sees a phase before it
+            # is saved (the facilitator who sent the command gets it once it is).
+            if self._dirty and not self.controller.saving:
                 self._dirty = False
                 self.send_state()
 
@@ -448,7 +476,7 @@ class Hub:
         if screens:
             broadcast(screens, protocol.encode_state(self.projector_state()))
         if facilitators:
-            broadcast(facilitators, protocol.encode_state(facilitator_view(session)))
+            broadcast(facilitators, protocol.encode_state(self.facilitator_state()))
         self.broadcasts += 1
         self._send_seconds = time.perf_counter() - started
         if self.on_change is not None:

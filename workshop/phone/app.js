@@ -221,11 +221,17 @@ function handle(message) {
     state = message;
     if (welcomeAnswer !== undefined) {
       // The first state after (re)joining: what the hub has counted for us, then the queue.
+      // A counted answer the hub no longer has, in a round it reopened after a stop, was
+      // lost: say so and ask again, rather than keep showing it as received.
+      const lost = counted && message.round && message.round.reopened
+        && message.round.phase === 'open' && counted.round === message.round.id
+        && welcomeAnswer === null;
       counted = message.round && welcomeAnswer !== null
         ? { round: message.round.id, choice: welcomeAnswer }
         : null;
       welcomeAnswer = undefined;
       flushPending();
+      if (lost) showError(tr('vote.lost'));
     }
     render();
   } else if (message.type === 'ack') {

@@ -1,6 +1,6 @@
 """Anonymised session storage on tinydb, written atomically at checkpoints."""
 
 from workshop.store.atomic import AtomicJSONStorage, CorruptDatabaseError
-from workshop.store.sessions import SessionStore
+from workshop.store.sessions import BadRecordError, SessionStore
 
-__all__ = ["AtomicJSONStorage", "CorruptDatabaseError", "SessionStore"]
+__all__ = ["AtomicJSONStorage", "BadRecordError", "CorruptDatabaseError", "SessionStore"]

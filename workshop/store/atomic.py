@@ -57,8 +57,8 @@ class AtomicJSONStorage(Storage):
             return None
         except (OSError, UnicodeDecodeError) as exc:
             raise CorruptDatabaseError(self.path, str(exc)) from exc
-        if not text.strip():
-            return None
+        if not text.strip():  # we never write an empty file: something else emptied it
+            raise CorruptDatabaseError(self.path, t("store.empty"))
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -100,6 +100,19 @@ def write_atomically(path: Path, text: str) -> None:
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+def probe_writable(folder: Path) -> None:
+    """Raise OSError unless a file can be created, written, synced and removed in `folder`
+    (a read-only or full disk is found at start, not at the first checkpoint)."""
+    handle, temp_name = tempfile.mkstemp(prefix=".probe.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(b"\0" * 4096)
+            temp.flush()
+            os.fsync(temp.fileno())
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
 
 
 def remove_leftovers(path: Path) -> list[Path]:

@@ -9,10 +9,22 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from workshop.engine.record_check import record_problem
+from workshop.i18n import t
 from workshop.store.atomic import AtomicJSONStorage
 
 DATABASE_NAME = "sessies.json"
 TABLE = "sessies"
+
+
+class BadRecordError(Exception):
+    """A stored session record is incomplete or has fields of the wrong type."""
+
+    def __init__(self, path: object, session_id: object, reason: str) -> None:
+        self.path = path
+        self.session_id = session_id
+        self.reason = reason
+        super().__init__(t("store.bad_record", path=path, id=session_id, reason=reason))
 
 
 class SessionStore:
@@ -33,6 +45,18 @@ class SessionStore:
     def with_storage(cls, storage: type[Storage], *args: Any) -> SessionStore:
         """A store on any tinydb storage (tests use MemoryStorage)."""
         return cls(TinyDB(*args, storage=storage))
+
+    @property
+    def path(self) -> object:
+        """The database file (for messages); the storage's name for other storages."""
+        return getattr(self.db.storage, "path", "?")
+
+    def check(self) -> None:
+        """Raise BadRecordError for the first stored record that is not whole."""
+        for doc in self.table.all():
+            problem = record_problem(dict(doc))
+            if problem is not None:
+                raise BadRecordError(self.path, doc.get("id", f"#{doc.doc_id}"), problem)
 
     @property
     def storage(self) -> Storage:

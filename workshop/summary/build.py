@@ -32,6 +32,8 @@ class RoundSummary:
 @dataclass(frozen=True)
 class ShiftSummary:
     withheld: bool
+    lost: bool = False
+    """Withheld because the first round was lost when the program stopped."""
     compared: int | None = None
     changed: int | None = None
     moves: tuple[tuple[str, str, int], ...] = ()
@@ -199,7 +201,7 @@ def _shift(raw: dict[str, Any] | None) -> ShiftSummary | None:
     if raw is None:
         return None
     if raw.get("withheld"):
-        return ShiftSummary(withheld=True)
+        return ShiftSummary(withheld=True, lost=bool(raw.get("lost")))
     return ShiftSummary(
         withheld=False,
         compared=int(raw["compared"]),

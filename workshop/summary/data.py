@@ -10,7 +10,8 @@ JSON fields (all present, null where not applicable):
   (``keuze``/``schaal``/``open``), ``options`` (list of ``[key, text]``), ``rounds`` (each
   ``attempt`` 1 or 2, ``counts`` as ``[key, count]`` pairs or null when withheld or not
   closed, ``total``, ``median`` for schaal, ``withheld``, ``closed``), ``shift`` (null, or
-  ``withheld``, ``compared``, ``changed``, ``moves`` as ``[from, to, count]``), ``texts``
+  ``withheld``, ``lost`` (the first round was lost when the program stopped), ``compared``,
+  ``changed``, ``moves`` as ``[from, to, count]``), ``texts``
   (approved open answers), ``notes`` (the trainer's scrubbed notes, a list, oldest first);
 - ``agenda``: the integrity agenda, in order; ``privacy``: the privacy statement lines.
 

@@ -171,7 +171,9 @@ def _item(item: ItemSummary) -> str:
         chart = _shift_chart(item, item.rounds[0], item.rounds[-1])
         out.append(f"<figure class='shift'>{chart}</figure>")
     if item.shift is not None:
-        if item.shift.withheld:
+        if item.shift.lost:
+            out.append(f"<p class='shift-text withheld'>{_e(t('results.shift_lost'))}</p>")
+        elif item.shift.withheld:
             out.append(f"<p class='shift-text withheld'>{_e(t('results.shift_withheld'))}</p>")
         else:
             moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in item.shift.moves)

@@ -84,7 +84,9 @@ def _item(item: ItemSummary) -> list[str]:
     for round_ in item.rounds:
         lines += _round(round_, len(item.rounds) > 1)
     if item.shift is not None:
-        if item.shift.withheld:
+        if item.shift.lost:
+            lines += [t("results.shift_lost"), ""]
+        elif item.shift.withheld:
             lines += [t("results.shift_withheld"), ""]
         else:
             moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in item.shift.moves)

@@ -8,7 +8,9 @@ engine commands through `run_command`; votes from phones reach the screens as co
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -174,18 +176,32 @@ class WorkshopApp(App[None]):
         self._report_write_error()
 
     def _report_write_error(self) -> None:
-        """A checkpoint that could not be written (full disk...) must not pass silently."""
+        """A checkpoint that could not be written (full disk...) must not pass silently;
+        nor must a later retry that wrote it after all."""
         writer = self.opened.writer if self.opened is not None else None
         error = writer.error if writer is not None else None
         if error is not None and error is not self._reported_error:
             self._reported_error = error
             self.notify(t("tui.write_failed", error=error), severity="error", timeout=30)
+        elif error is None and self._reported_error is not None and writer is not None:
+            self._reported_error = None
+            self.notify(t("tui.write_ok"), timeout=8)
+
+    async def _after_save(self, saving: Future[None]) -> None:
+        """Show a command's outcome once its checkpoint is on disk (or tell it failed)."""
+        with contextlib.suppress(Exception):  # the failure is reported just below
+            await asyncio.wrap_future(saving)
+        self._report_write_error()
+        self.refresh_screens()
 
     def refresh_screens(self) -> None:
         """Refresh every screen that shows session state and has finished mounting (a
-        message may arrive between a screen being pushed and its widgets existing)."""
-        if self.opened is None or not self.is_running:
-            return  # nothing to show yet, or the app is shutting down
+        message may arrive between a screen being pushed and its widgets existing).
+
+        Held while a checkpoint is on its way to disk: the trainer never sees a round
+        closed before its record is saved."""
+        if self.opened is None or not self.is_running or self.controller.saving:
+            return  # nothing to show yet, the app is shutting down, or not yet saved
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_state", None)
             if refresh is not None and getattr(screen, "ready", False):
@@ -198,9 +214,13 @@ class WorkshopApp(App[None]):
         except DomainError as error:
             self.notify(error.message, severity="warning")
             return False
-        self._report_write_error()
         if self.hub is not None:
             self.hub.mark_changed()
+        saving = self.controller.last_save
+        if saving is not None and not saving.done():
+            self.run_worker(self._after_save(saving), group="checkpoint")
+        else:
+            self._report_write_error()
         for event in events:
             removed = getattr(event, "removed", ())
             if removed:

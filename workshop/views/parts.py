@@ -57,6 +57,8 @@ def result_view(result: Result | None) -> dict[str, Any] | None:
 def shift_view(shift: Shift | None) -> dict[str, Any] | None:
     if shift is None:
         return None
+    if shift.lost:  # the reason is not "too few votes": the first round was lost
+        return {"withheld": True, "lost": True}
     if shift.suppressed:
         return {"withheld": True}
     return {

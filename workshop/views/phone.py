@@ -35,6 +35,7 @@ def phone_view(session: Session) -> dict[str, Any]:
             "attempt": round_.attempt,
             "phase": round_.phase.value,
             "question": question_view(session.question),
+            "reopened": round_.reopened,
         }
         on_phones = is_agenda(item) or (isinstance(item, CardItem) and item.results_on_phones)
         if on_phones:

@@ -123,6 +123,8 @@ def shift_text(shift: View | None) -> Text:
     """'2 deelnemers kozen na het gesprek anders; van A naar C: 1'."""
     if shift is None:
         return Text()
+    if shift.get("lost"):
+        return Text(t("results.shift_lost"), style="bold")
     if shift.get("withheld"):
         return Text(t("results.shift_withheld"), style="bold")
     sentence = t("tui.results.shift", changed=shift["changed"], compared=shift["compared"])
