@@ -232,6 +232,16 @@ CASES = [
         "tussen 5 en 3600",
     ),
     (
+        "timer_sluit without a timer",
+        "programme",
+        "timer = 60",
+        "timer_sluit = true",
+        "proefavond.toml",
+        "onderdeel 2",
+        "timer_sluit",
+        "geef dit onderdeel dan ook een timer",
+    ),
+    (
         "item without card or kind",
         "programme",
         'soort = "welkom"\n',

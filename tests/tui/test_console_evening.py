@@ -12,7 +12,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tests.conftest import WriteFile
-from tests.tui.conftest import SIZE, MakeOptions, Phone, app_with, screen_text, text_of, until
+from tests.tui.conftest import (
+    EVENING,
+    SIZE,
+    MakeOptions,
+    Phone,
+    app_with,
+    screen_text,
+    text_of,
+    until,
+)
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.confirm import Confirm
 from workshop.tui.screens.item import ItemScreen
@@ -268,3 +277,48 @@ async def test_export_defaults_to_the_documents_folder(
         await pilot.press("enter")
         await until(pilot, lambda: folder.is_dir() and any(folder.glob("verslag-*.md")))
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+# Every item planned (the loader wants minutes on all once one has them), the first card
+# closing by itself at zero, and a ten-minute break.
+TIMED = (
+    EVENING.replace("duur_minuten = 60", "duur_minuten = 90")
+    .replace("[[onderdeel]]\n", "[[onderdeel]]\nminuten = 12\n")
+    .replace("timer = 30\n", "timer = 30\ntimer_sluit = true\n")
+    .replace(
+        '[[onderdeel]]\nminuten = 12\nkaart = "open/idee"\n',
+        '[[onderdeel]]\nsoort = "pauze"\ntitel = "Koffie"\nminuten = 10\n\n'
+        '[[onderdeel]]\nminuten = 12\nkaart = "open/idee"\n',
+    )
+)
+
+
+async def test_timer_sluit_closes_the_vote_at_zero_and_a_break_counts_down(
+    options: MakeOptions, write: WriteFile
+) -> None:
+    now = [1000.0]
+    programme = write("eigen-sessies/getimed.toml", TIMED)
+    app = app_with(options(programme=str(programme), clock=lambda: now[0]))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_item(pilot, app, "n", "o")
+        assert text_of(app, "#phase") == "Stemming open"
+        now[0] += 29
+        await pilot.pause(0.6)
+        assert text_of(app, "#phase") == "Stemming open"  # one second left
+        now[0] += 1
+        await until(pilot, lambda: text_of(app, "#phase") == "Stemming gesloten")
+        assert any("vanzelf gesloten" in n.message for n in app._notifications)
+
+        # Without timer_sluit the dilemma stays open when its time is up.
+        await pilot.press("n", "o")
+        now[0] += 61
+        await pilot.pause(1.2)
+        assert text_of(app, "#phase") == "Stemming open"
+
+        # The break: its ten minutes count down once the trainer starts the timer.
+        await pilot.press("s", "n")
+        await until(pilot, lambda: "Pauze" in text_of(app, "#phase"))
+        assert "10:00" in text_of(app, "#timer")
+        await pilot.press("t")
+        now[0] += 60
+        await until(pilot, lambda: "09:00" in text_of(app, "#timer"))

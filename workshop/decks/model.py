@@ -192,6 +192,8 @@ class CardItem:
     revote: bool = False
     """Vote again after the discussion, to see how views moved."""
     timer_seconds: int | None = None
+    close_at_zero: bool = False
+    """`timer_sluit`: the vote closes by itself when the timer reaches zero."""
     results_on_phones: bool = True
     """Show the revealed results on the phones too, not only on the projector."""
     minutes: int | None = None

@@ -38,6 +38,7 @@ CARD_ITEM_FIELDS = {
     "blind": FieldSpec(bool),
     "herstemming": FieldSpec(bool),
     "timer": FieldSpec(int),
+    "timer_sluit": FieldSpec(bool),
     "uitslag_op_telefoon": FieldSpec(bool),
     "minuten": FieldSpec(int),
     "vraag": FieldSpec(int),
@@ -155,6 +156,9 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
         timer = fields.get("timer")
         if timer is not None and not TIMER_RANGE[0] <= timer <= TIMER_RANGE[1]:
             report("timer", t("value.range", low=TIMER_RANGE[0], high=TIMER_RANGE[1]))
+        close_at_zero = fields.get("timer_sluit", False)
+        if close_at_zero and timer is None:
+            report("timer_sluit", t("programme.timer_close_needs_timer"))
         ref = fields.get("kaart", "")
         if ref and ref.count("/") != 1:
             report("kaart", t("link.format", link=ref))
@@ -171,6 +175,7 @@ def _item(source: SourceFile, index: int, raw: dict[str, Any]) -> ProgrammeItem 
             blind=fields.get("blind", True),
             revote=fields.get("herstemming", False),
             timer_seconds=timer,
+            close_at_zero=close_at_zero,
             results_on_phones=fields.get("uitslag_op_telefoon", True),
             minutes=card_minutes,
             question_index=question - 1,

@@ -21,6 +21,7 @@ from workshop.decks.library import Library
 from workshop.decks.model import (
     Card,
     CardItem,
+    FreeItemKind,
     OpenQuestion,
     Programme,
     ProgrammeItem,
@@ -104,6 +105,16 @@ def plain_text(text: str) -> str:
         if char.isspace() or not unicodedata.category(char).startswith("C")
     )
     return " ".join(kept.split())
+
+
+def timer_seconds(item: ProgrammeItem) -> int | None:
+    """The timer an item starts with: a card item's `timer`; a break (`pauze`) counts down
+    its planned `minuten`; other items have none."""
+    if isinstance(item, CardItem):
+        return item.timer_seconds
+    if item.kind is FreeItemKind.PAUZE and item.minutes:
+        return item.minutes * 60
+    return None
 
 
 def add_months(day: date, months: int) -> date:
@@ -296,7 +307,7 @@ class Session:
     def _enter(self, index: int) -> list[Event]:
         self.item_index = index
         item = self.items[index]
-        self.timer.reset(item.timer_seconds if isinstance(item, CardItem) else None)
+        self.timer.reset(timer_seconds(item))
         events: list[Event] = [ItemChanged(index)]
         if isinstance(self.items[index], CardItem) and not self.rounds_of(index):
             round_ = Round(id=len(self.rounds) + 1, item_index=index, attempt=1)

@@ -93,6 +93,22 @@ class ItemScreen(Screen[None]):
         self._shown_item = -1
         self._console_shown: bool | None = None
         self.refresh_state()
+        self.set_interval(0.5, self.close_at_zero)
+
+    def close_at_zero(self) -> None:
+        """`timer_sluit = true`: once the running timer of an open vote reaches zero, the
+        vote closes as if the trainer pressed S."""
+        app = self.workshop
+        session, item = app.session, app.session.item
+        round_ = session.current_round
+        if not (isinstance(item, CardItem) and item.close_at_zero):
+            return
+        timer = session.timer
+        if round_ is None or round_.phase is not Phase.OPEN or timer.deadline is None:
+            return
+        if timer.left(app.clock()) == 0 and app.run_command("close_voting"):
+            app.run_command("stop_timer")
+            self.notify(t("tui.timer.closed"), timeout=8)
 
     def on_resize(self) -> None:
         footer = self.query_one(Footer)
@@ -178,7 +194,7 @@ class ItemScreen(Screen[None]):
                 and phase in (Phase.CLOSED, Phase.REVEALED)
             )
         if action in ("timer", "timer_more", "timer_less"):
-            return round_ is not None
+            return round_ is not None or session.timer.seconds is not None  # a break counts too
         if action == "moderate":
             return bool(session.pending_texts())
         if action == "next":
