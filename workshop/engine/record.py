@@ -16,7 +16,7 @@ from workshop.decks.library import Library
 from workshop.decks.model import CardItem, FreeItem, Programme
 from workshop.engine.events import Event, RoundReopened
 from workshop.engine.results import Result, Shift
-from workshop.engine.session import Phase, Round, Session
+from workshop.engine.session import Phase, Round, Session, timer_seconds
 from workshop.engine.stored import note_list
 
 RECORD_VERSION = 1
@@ -39,6 +39,7 @@ def to_record(session: Session) -> dict[str, Any]:
         "items": [_item_record(item) for item in session.items],
         "rounds": [_round_record(round_) for round_ in session.rounds],
         "notes": {str(index): list(notes) for index, notes in sorted(session.notes.items())},
+        "timer_left": session.timer.remaining,
         "agenda": list(session.agenda),
         "names_declared": session.names_declared,
     }
@@ -88,6 +89,12 @@ def restore(
     session.started = True
     session.ended = bool(record.get("ended", False))
     session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
+    # The item's timer as it was at its last start, stop or change (a running timer's
+    # deadline belongs to the stopped process's clock, so it comes back stopped).
+    session.timer.reset(timer_seconds(programme.items[session.item_index]))
+    left = record.get("timer_left")
+    if isinstance(left, int) and not isinstance(left, bool) and session.timer.seconds is not None:
+        session.timer.remaining = max(0, left)
     session.notes = {
         int(index): list(note_list(raw)) for index, raw in record.get("notes", {}).items()
     }
