@@ -247,7 +247,8 @@ class ScreenWatch:
             refresh()
             # The screens read the count from the session as they refresh: once a refresh ran
             # after the last vote (and was not held for a checkpoint), the next paint shows it.
-            if self.last_vote is not None and self.seen_at is None and not app.controller.saving:
+            held = getattr(app.controller, "saving", False)  # a checkpoint on its way
+            if self.last_vote is not None and self.seen_at is None and not held:
                 self.app.call_after_refresh(self._painted)
 
         app.controller.run = counted_run
@@ -470,8 +471,8 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
                 f"{statistics.median(app.rounds):.3f} s (median of {ROUNDS}), worst loop lag "
                 f"{max(app.lags) * 1000:.0f} ms (of which its own work, CPU: "
                 f"{max(app.busy) * 1000:.0f} ms), last vote to the count on screen "
-                f"{statistics.median(app.screens) * 1000:.0f} ms (median; "
-                f"{[round(x * 1000) for x in app.screens]} ms)",
+                f"{statistics.median(app.screens) * 1000 if app.screens else float('nan'):.0f} ms "
+                f"(median; {[round(x * 1000) for x in app.screens]} ms)",
                 flush=True,
             )
         print(f"load average after {os.getloadavg()[0]:.1f}")
