@@ -36,9 +36,17 @@ def test_room_screen_cannot_reach_the_session() -> None:
     code = (
         "import sys, workshop.scherm.app\n"
         "names = ['workshop.engine.session', 'workshop.store', 'workshop.hub.server',"
-        " 'workshop.views', 'workshop.controller', 'tinydb']\n"
+        " 'workshop.views', 'workshop.session', 'tinydb']\n"
         "print(','.join(n for n in names if n in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"workshop scherm loaded {result.stdout.strip()}"
+
+
+def test_session_package_is_headless() -> None:
+    """`workshop hub` runs the session without a screen: the session package loads no Textual."""
+    code = "import sys, workshop.session\nprint('textual' in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -14,10 +14,10 @@ import urllib.request
 import pytest
 
 from workshop import netcheck
-from workshop.hub import run as hub_run
 from workshop.hub.net import lan_address
 from workshop.netcheck import Address, Kind, PortState
 from workshop.network_cli import DEFAULT_PORT, PORT_TRIES
+from workshop.session import start as session_start
 
 TIMEOUT = 30
 
@@ -172,8 +172,8 @@ def test_port_check_never_contacts_an_address_that_is_not_ours() -> None:
 
 
 def test_the_hub_and_the_check_agree_on_ports() -> None:
-    assert DEFAULT_PORT == hub_run.DEFAULT_PORT
-    assert PORT_TRIES == hub_run.PORT_TRIES
+    assert DEFAULT_PORT == session_start.DEFAULT_PORT
+    assert PORT_TRIES == session_start.PORT_TRIES
 
 
 def workshop(*args: str) -> subprocess.CompletedProcess[str]:

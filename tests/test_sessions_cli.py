@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from workshop.cli import main
-from workshop.controller import Controller
 from workshop.decks import load_checked
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
 

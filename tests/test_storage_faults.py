@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.decks.library import builtin_paths
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 from workshop.store.sessions import DATABASE_NAME, TABLE
 

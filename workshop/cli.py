@@ -189,7 +189,8 @@ def _hub(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import date
 
-    from workshop.hub.run import HubOptions, run_headless
+    from workshop.hub.run import run_headless
+    from workshop.session import HubOptions
 
     names = _read_names(args)
     if names is None:
@@ -363,7 +364,7 @@ def _start(args: argparse.Namespace) -> int:
     )
     if direct:
         # Faults in the data folder are told here, before the TUI takes the terminal.
-        from workshop.hub.run import StartError, check_start
+        from workshop.session import StartError, check_start
 
         try:
             check_start(options)

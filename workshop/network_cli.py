@@ -16,9 +16,9 @@ from workshop.i18n import t
 from workshop.netcheck import Kind, PortState
 
 DEFAULT_PORT = 8765
-"""The hub's first choice of port (`workshop.hub.run.DEFAULT_PORT`; a test keeps them equal)."""
+"""The hub's first choice of port (`session.start.DEFAULT_PORT`; a test keeps them equal)."""
 PORT_TRIES = 20
-"""How many ports from the first the hub tries (`workshop.hub.run.PORT_TRIES`)."""
+"""How many ports from the first the hub tries (`session.start.PORT_TRIES`)."""
 SYSTEMS = ("windows", "macos", "linux")
 
 

@@ -22,7 +22,7 @@ Client -> server
     the hub wrote to `sleutels/` (never shown). It then receives the projector view and may
     send nothing else.
 ``{"type": "command", "name": "open_voting", "args": {}}``
-    Facilitator only: any engine command (see `workshop.controller.COMMANDS`), for example
+    Facilitator only: any engine command (see `workshop.session.controller.COMMANDS`), for example
     `next_item`, `go_to {"index": 3}`, `open_voting`, `close_voting`, `reveal`, `revote`,
     `moderate {"text_id": 2, "approve": true}`, `save_note {"text": "..."}`,
     `add_agenda {"text": "..."}`, `set_locked {"locked": true}`, `end`.

@@ -201,7 +201,7 @@ async def hub_server(phones: int) -> Any:
     from datetime import date
 
     from workshop.capacity.programme import write_programme
-    from workshop.hub.run import HubOptions, close_session, open_session, start_hub
+    from workshop.session import HubOptions, close_session, open_session, start_hub
 
     with tempfile.TemporaryDirectory(prefix="capacity-") as folder:
         programme = write_programme(Path(folder), ROUNDS + 1)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from workshop.controller import Controller
 from workshop.decks import Library, load_checked
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import (
@@ -24,6 +23,7 @@ from workshop.engine.events import (
 )
 from workshop.engine.record import restore, to_record
 from workshop.engine.session import Phase, Session, add_months
+from workshop.session.controller import Controller
 
 TODAY = date(2026, 11, 30)
 DILEMMA, SCALE, OPEN, CLOSING = 1, 2, 3, 4

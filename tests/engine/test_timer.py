@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.engine.events import TimerChanged
 from workshop.engine.timer import Timer
+from workshop.session.controller import Controller
 
 
 @pytest.mark.parametrize(

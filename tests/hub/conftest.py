@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.hub.keys import HubKeys
 from workshop.hub.server import Hub, HubConfig
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
 TODAY = date(2026, 11, 30)

@@ -16,8 +16,8 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 
 from tests.hub.conftest import TIMEOUT, receive, state_where
-from workshop.hub import run
-from workshop.hub.run import HubOptions, open_session, start_hub
+from workshop.session import HubOptions, open_session, start_hub
+from workshop.session import start as session_start
 from workshop.store import SessionStore
 
 WORKSHOP = [sys.executable, "-m", "workshop"]
@@ -180,7 +180,7 @@ async def test_default_port_moves_to_the_next_free_one(
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        monkeypatch.setattr(run, "DEFAULT_PORT", port)
+        monkeypatch.setattr(session_start, "DEFAULT_PORT", port)
         options = HubOptions(programme="fractie-start", host="127.0.0.1", data=tmp_path)
         opened = open_session(options, date(2026, 11, 30))
         hub = await start_hub(opened, options)

@@ -17,7 +17,7 @@ import pytest
 
 from tests.hub.conftest import state_where
 from tests.hub.test_headless import HeadlessHub, start
-from workshop.hub.run import HubOptions, OpenedSession, close_session, open_session, start_hub
+from workshop.session import HubOptions, OpenedSession, close_session, open_session, start_hub
 from workshop.store import SessionStore
 
 TODAY = date(2026, 11, 30)

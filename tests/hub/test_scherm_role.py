@@ -18,7 +18,7 @@ from websockets.asyncio.client import ClientConnection
 
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
 from workshop.hub.live import LiveHub, live_path, read_live, write_live
-from workshop.hub.run import HubOptions, close_session, open_session, start_hub
+from workshop.session import HubOptions, close_session, open_session, start_hub
 
 OPEN = 3
 PENDING = "Nog niet gekeurd: bel de wethouder"

@@ -20,13 +20,13 @@ import pytest
 from websockets.exceptions import InvalidStatus
 
 from tests.hub.conftest import TIMEOUT, HubHarness, MakeHub, receive, state_where
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.engine.record import restore, to_record
 from workshop.hub.keys import HubKeys
 from workshop.hub.net import raise_open_file_limit
-from workshop.hub.run import HubOptions, close_session, open_session, start_hub, url_host
 from workshop.hub.server import Hub, HubConfig
+from workshop.session import HubOptions, close_session, open_session, start_hub, url_host
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
 DILEMMA = 1

@@ -19,10 +19,10 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from tests.browser import HAVE_CHROMIUM, launch
 from tests.conftest import WriteFile
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.hub.keys import HubKeys
 from workshop.hub.server import Hub, HubConfig
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "phone"

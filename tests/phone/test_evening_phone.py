@@ -18,10 +18,10 @@ from tests.browser import HAVE_CHROMIUM, launch
 from tests.conftest import WriteFile
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
 from workshop import i18n
-from workshop.controller import Controller
 from workshop.decks import load_checked
 from workshop.hub.keys import HubKeys
 from workshop.hub.server import Hub, HubConfig
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
 BUDGET = 8 * 1024

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from workshop.controller import Controller
 from workshop.decks import Library, load_checked
 from workshop.hub.keys import HubKeys, save_keys
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 from workshop.store.keyfiles import remove_stale_keys, save_name_hashes
 from workshop.summary.export import write_report
@@ -174,7 +174,7 @@ def test_opschonen_and_verwijder_remove_stale_keys(tmp_path: Path, library: Libr
 
 
 def test_starting_a_session_removes_stale_keys(tmp_path: Path, engine_paths: list[Path]) -> None:
-    from workshop.hub.run import HubOptions, open_session
+    from workshop.session import HubOptions, open_session
 
     data = tmp_path / "data"
     ids = stale_setup(data, load_checked(engine_paths))

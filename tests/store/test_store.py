@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from tinydb.storages import MemoryStorage
 
-from workshop.controller import Controller
 from workshop.decks import Library, load_checked
 from workshop.decks.model import CardItem, FreeItem, FreeItemKind, Privacy, Programme
+from workshop.session.controller import Controller
 from workshop.store import AtomicJSONStorage, CorruptDatabaseError, SessionStore
 from workshop.store.atomic import remove_leftovers
 

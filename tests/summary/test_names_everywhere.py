@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.summary.conftest import RECORD
-from workshop.controller import Controller
 from workshop.decks import load_checked
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 from workshop.summary.export import FORMATS, write_report
 

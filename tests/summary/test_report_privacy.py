@@ -11,9 +11,9 @@ import secrets
 from datetime import date
 from pathlib import Path
 
-from workshop.controller import Controller
 from workshop.decks import ChoiceQuestion, OpenQuestion, load_checked
 from workshop.decks.model import CardItem
+from workshop.session.controller import Controller
 from workshop.store import SessionStore
 from workshop.summary.export import FORMATS, write_report
 

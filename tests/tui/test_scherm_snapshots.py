@@ -18,11 +18,11 @@ from textual.widgets import ContentSwitcher
 
 from tests.conftest import OPEN_DECK, VALID_DECK, VALID_RULES, WriteFile
 from tests.tui.conftest import CODE, URL, screen_text, until
-from workshop.controller import Controller
 from workshop.hub.keys import HubKeys
-from workshop.hub.run import HubOptions, OpenedSession, close_session, open_session, start_hub
 from workshop.hub.server import Hub
 from workshop.scherm.app import ScreenApp, ScreenOptions
+from workshop.session import HubOptions, OpenedSession, close_session, open_session, start_hub
+from workshop.session.controller import Controller
 
 ROOM = (140, 45)
 NOW = 1000.0

@@ -25,8 +25,8 @@ from typing import IO, Any
 from workshop.capacity.lag import LagProbe
 from workshop.capacity.programme import write_programme
 from workshop.hub.net import SPARE_FILES, files_needed, raise_open_file_limit
-from workshop.hub.run import HubOptions, close_session, open_session, start_hub
 from workshop.i18n import language, t
+from workshop.session import HubOptions, close_session, open_session, start_hub
 
 ROUNDS = 3
 ROUND_OK = 2.0

@@ -23,7 +23,6 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from workshop import protocol
-from workshop.controller import FACILITATOR_ONLY, Controller
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import Event
 from workshop.hub import rules, static
@@ -32,6 +31,7 @@ from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
 from workshop.hub.tokens import TokenIssuer
 from workshop.i18n import language, t
+from workshop.session.controller import FACILITATOR_ONLY, Controller
 from workshop.views import facilitator_view, phone_view, projector_view
 
 LOG = logging.getLogger("workshop.hub")

@@ -15,32 +15,32 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workshop.controller import Controller
-from workshop.decks import DeckError
-from workshop.engine.errors import DomainError
-from workshop.engine.session import Session
-from workshop.hub.keys import HubKeys
-from workshop.hub.run import (
+from workshop.i18n import t
+from workshop.session import (
+    START_ERRORS,
+    Controller,
+    DomainError,
+    HubKeys,
     HubOptions,
     OpenedSession,
-    StartError,
+    Session,
     close_session,
     open_session,
+    projector_view,
     start_hub,
     url_host,
 )
-from workshop.hub.server import Hub
-from workshop.i18n import t
-from workshop.store import CorruptDatabaseError
 from workshop.tui.messages import StateChanged
 from workshop.tui.themes import PROJECTOR
-from workshop.views import projector_view
+
+if TYPE_CHECKING:
+    from workshop.hub.server import Hub
 
 
 @dataclass
@@ -142,7 +142,7 @@ class WorkshopApp(App[None]):
             )
             self.opened.controller.clock = self.clock  # one clock for console and room
             self.hub = await start_hub(self.opened, options, self._hub_changed)
-        except (StartError, DeckError, CorruptDatabaseError, OSError) as error:
+        except START_ERRORS as error:
             self.notify(str(error), title=t("tui.start.failed"), severity="error", timeout=30)
             self._show_start_problem(str(error))
             return

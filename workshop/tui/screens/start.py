@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 
 from workshop.decks import DeckError
 from workshop.decks.library import Library, builtin_paths, load_checked
-from workshop.hub.run import DEFAULT_PROGRAMME
 from workshop.i18n import t
 from workshop.paths import data_dir
+from workshop.session import DEFAULT_PROGRAMME
 from workshop.store import CorruptDatabaseError, SessionStore
 
 if TYPE_CHECKING:
