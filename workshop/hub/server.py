@@ -346,7 +346,7 @@ class Hub:
         if answer == "tekst":  # open questions record that a text came, not what it was
             answer = None
         await websocket.send(protocol.encode_welcome("participant", token, answer))
-        await websocket.send(protocol.encode_state(phone_view(session)))
+        await websocket.send(protocol.encode_state(phone_view(session, self.controller.clock())))
 
     async def _facilitate(
         self, websocket: ServerConnection, client: Client, message: protocol.Facilitate
@@ -469,7 +469,8 @@ class Hub:
         facilitators = [ws for ws, c in self.clients.items() if c.role is Role.FACILITATOR]
         screens = [ws for ws, c in self.clients.items() if c.role is Role.SCHERM]
         if self._phone_sockets:
-            state = text_frame(protocol.encode_state(phone_view(session)).encode())
+            now = self.controller.clock()
+            state = text_frame(protocol.encode_state(phone_view(session, now)).encode())
             acks, self._acks = self._acks, {}
             for waiting in send_to_phones(self._phone_sockets, state, acks, self._backed_up):
                 self._acks[waiting] = acks[waiting]

@@ -20,10 +20,11 @@ def programme_begun(session: Session) -> bool:
     return not session.lobby or session.item_index > 0 or opened
 
 
-def phone_view(session: Session) -> dict[str, Any]:
+def phone_view(session: Session, now: float | None = None) -> dict[str, Any]:
     """The current question, the counts, and results once revealed when the programme shows
     them on phones (never below the group minimum); an open question's approved texts once
-    revealed; the agreed agenda once the session has ended."""
+    revealed; the agreed agenda once the session has ended. Given `now` (the hub's clock),
+    also the item's timer: seconds left and whether it runs (the phone counts down)."""
     round_ = session.current_round
     item = session.item
     round_view = None
@@ -58,6 +59,9 @@ def phone_view(session: Session) -> dict[str, Any]:
     }
     if texts:
         view["texts"] = texts
+    left = session.timer.left(now) if now is not None else None
+    if left is not None and not session.ended:
+        view["timer"] = {"left": left, "running": session.timer.running(now or 0.0)}
     agenda = [*session.agenda, *agreed_points(session)]
     if session.ended and agenda:
         # Typed by the trainer and scrubbed when added: what the room agreed on.
