@@ -57,12 +57,12 @@ def test_withheld_and_shift_sentences() -> None:
 def test_before_and_after_side_by_side() -> None:
     before = result_view(tally(CHOICE, {"a": "A", "b": "A", "c": "B"}, 3))
     after = result_view(tally(CHOICE, {"a": "B", "b": "A", "c": "B"}, 3))
-    shift = shift_view(Shift(compared=3, changed=1, moves=(("A", "B", 1),)))
+    shift = shift_view(Shift(compared=3, changed=2, moves=(("A", "B", 1), ("B", "A", 1))))
     results = [{"attempt": 1, "result": before}, {"attempt": 2, "result": after}]
     text = plain(results_block(question_view(CHOICE), results, shift, 100))
     first = text.splitlines()[0]
     assert "Voor het gesprek" in first and "Na het gesprek" in first
-    assert "1 deelnemers kozen na het gesprek anders; van A naar B: 1" in text
+    assert "2 deelnemers kozen na het gesprek anders; van A naar B: 1; van B naar A: 1" in text
 
 
 def test_participant_text_is_never_markup() -> None:
