@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workshop import protocol
-from workshop.protocol import Command, Facilitate, Join, ProtocolError, Text, Vote, parse
+from workshop.protocol import Command, Done, Facilitate, Join, ProtocolError, Text, Vote, parse
 
 VALID = [
     ('{"type":"join","code":"K7QX4M"}', Join("K7QX4M", None)),
@@ -18,6 +18,7 @@ VALID = [
     ('{"type":"vote","round":3,"choice":"B"}', Vote(3, "B")),
     ('{"type":"vote","round":3,"choice":4}', Vote(3, 4)),
     ('{"type":"vote","round":3,"choice":["A","C"]}', Vote(3, ("A", "C"))),
+    ('{"type":"klaar"}', Done()),
     ('{"type":"text","round":2,"text":"<script>"}', Text(2, "<script>")),
     ('{"type":"facilitate","key":"k"}', Facilitate("k")),
     ('{"type":"command","name":"go_to","args":{"index":2}}', Command("go_to", {"index": 2})),
@@ -45,6 +46,7 @@ INVALID = [
     ('{"type":"vote","round":0,"choice":"A"}', "bad_field"),
     ('{"type":"vote","round":1,"choice":1.5}', "bad_field"),
     ('{"type":"vote","round":1,"choice":[1]}', "bad_field"),
+    ('{"type":"klaar","antwoorden":["A"]}', "unknown_field"),
     ('{"type":"vote","round":1,"choice":{"A":1}}', "bad_field"),
     ('{"type":"text","round":1,"text":5}', "bad_field"),
     ('{"type":"command","name":"x","args":[1]}', "bad_field"),

@@ -15,6 +15,9 @@ Client -> server
     replaces the earlier one.
 ``{"type": "text", "round": 4, "text": "..."}``
     An answer to an open question (at most 280 characters; moderated before anyone sees it).
+``{"type": "klaar"}``
+    The phone finished the zelftest of the current item. Nothing else: the answers stay on
+    the phone, and the frame has no field that could carry one.
 ``{"type": "facilitate", "key": "..."}``
     Become the facilitator, with the per-session key the hub printed at start.
 ``{"type": "scherm", "key": "..."}``
@@ -98,6 +101,11 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Done:
+    """The zelftest is finished on this phone (it carries nothing else)."""
+
+
+@dataclass(frozen=True)
 class Facilitate:
     key: str
 
@@ -113,13 +121,14 @@ class Command:
     args: dict[str, JSONScalar]
 
 
-ClientMessage = Join | Vote | Text | Facilitate | Screen | Command
+ClientMessage = Join | Vote | Text | Done | Facilitate | Screen | Command
 
 # type -> {field: (checker, required)}
 _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "join": {"code": ("short", True), "token": ("short_or_null", False)},
     "vote": {"round": ("round", True), "choice": ("choice", True)},
     "text": {"round": ("round", True), "text": ("text", True)},
+    "klaar": {},
     "facilitate": {"key": ("short", True)},
     "scherm": {"key": ("short", True)},
     "command": {"name": ("short", True), "args": ("args", False)},
@@ -167,6 +176,8 @@ def parse(frame: str | bytes) -> ClientMessage:
         return Vote(values["round"], tuple(choice) if isinstance(choice, list) else choice)
     if kind == "text":
         return Text(values["round"], values["text"])
+    if kind == "klaar":
+        return Done()
     if kind == "facilitate":
         return Facilitate(values["key"])
     if kind == "scherm":

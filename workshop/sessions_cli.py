@@ -6,13 +6,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.decks import DeckError, Library, load_checked
 from workshop.decks.library import builtin_paths
-from workshop.engine.stored import note_list
 from workshop.i18n import t
 from workshop.paths import data_dir
+
+if TYPE_CHECKING:
+    from workshop.engine.results import Shift
+    from workshop.engine.stored import StoredRound
 
 # The report formats, without importing the renderers (kept light for --help).
 FORMATS = ("md", "html", "csv", "json")
@@ -85,12 +88,14 @@ def _list(args: argparse.Namespace) -> int:
     records = store.all()
     if not records:
         print(t("sessions.none", folder=data_dir(args.data)))
-    for record in records:
-        status = t("sessions.ended") if record.get("ended") else t("sessions.unfinished")
+    from workshop.engine.stored import read_record
+
+    for stored in map(read_record, records):
+        status = t("sessions.ended") if stored.ended else t("sessions.unfinished")
         print(
-            f"{record['id']}  {record['day']}  {record['title']}  "
-            f"{t('sessions.participants', n=record['participants'])}  {status}  "
-            f"{t('sessions.keep_until', day=record['keep_until'])}"
+            f"{stored.id}  {stored.day}  {stored.title}  "
+            f"{t('sessions.participants', n=stored.participants)}  {status}  "
+            f"{t('sessions.keep_until', day=stored.keep_until)}"
         )
     return 0
 
@@ -206,7 +211,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from workshop.summary import build_summary
-    from workshop.summary.compare import compare, render_comparison
+    from workshop.summary.compare import compare, render_agenda_history, render_comparison
 
     records = _find(args, *args.ids)
     if records is None:
@@ -214,6 +219,9 @@ def _compare(args: argparse.Namespace) -> int:
     library = _library(args)
     summaries = [build_summary(record, library) for record in records]
     print(render_comparison(compare(summaries)), end="")
+    agenda = render_agenda_history(summaries)
+    if agenda:
+        print("\n" + agenda, end="")
     return 0
 
 
@@ -227,48 +235,46 @@ def _library(args: argparse.Namespace) -> Library | None:
 
 def render_record(record: dict[str, Any]) -> str:
     """A stored session as plain text: per item its rounds, counts, shift, texts and note."""
+    from workshop.engine.stored import read_record
+
+    stored = read_record(record)
     lines = [
-        f"{record['title']} ({record['id']})",
-        f"{record['day']} · {t('sessions.participants', n=record['participants'])} · "
-        f"{t('sessions.keep_until', day=record['keep_until'])}",
+        f"{stored.title} ({stored.id})",
+        f"{stored.day} · {t('sessions.participants', n=stored.participants)} · "
+        f"{t('sessions.keep_until', day=stored.keep_until)}",
         "",
     ]
-    notes = record.get("notes", {})
-    for index, item in enumerate(record["items"]):
-        label = item.get("ref") or item.get("title", "")
-        lines.append(f"{index + 1}. {label}")
-        for round_ in (r for r in record["rounds"] if r["item"] == index):
+    for index, item in enumerate(stored.items):
+        lines.append(f"{index + 1}. {item.ref or item.title}")
+        for round_ in stored.rounds_of(index):
             lines.append("   " + _round_line(round_))
-            shift = round_.get("shift")
-            if shift is not None:
-                lines.append("   " + _shift_line(shift))
-            lines.extend(f"   « {text} »" for text in round_.get("texts", []))
-        if str(index) in notes:
-            note = t("sessions.note")
-            lines.extend(f"   {note}: {text}" for text in note_list(notes[str(index)]))
-    if record.get("agenda"):
+            if round_.shift is not None:
+                lines.append("   " + _shift_line(round_.shift))
+            lines.extend(f"   « {text} »" for text in round_.texts)
+        lines.extend(f"   {t('sessions.note')}: {note}" for note in stored.notes.get(index, ()))
+    if stored.agenda:
         lines += ["", t("sessions.agenda") + ":"]
-        lines.extend(f"- {entry}" for entry in record["agenda"])
+        lines.extend(f"- {entry}" for entry in stored.agenda)
     return "\n".join(lines) + "\n"
 
 
-def _round_line(round_: dict[str, Any]) -> str:
-    head = t("sessions.round", attempt=round_["attempt"])
-    result = round_.get("result")
+def _round_line(round_: StoredRound) -> str:
+    head = t("sessions.round", attempt=round_.attempt)
+    result = round_.result
     if result is None:
         return f"{head}: {t('sessions.not_closed')}"
-    if result.get("withheld"):
+    if result.counts is None:
         return f"{head}: {t('results.withheld')}"
-    counts = ", ".join(f"{key}: {count}" for key, count in result["counts"].items())
-    median = f" ({t('results.median')} {result['median']:g})" if "median" in result else ""
+    counts = ", ".join(f"{key}: {count}" for key, count in result.counts)
+    median = f" ({t('results.median')} {result.median:g})" if result.median is not None else ""
     return f"{head}: {counts}{median}"
 
 
-def _shift_line(shift: dict[str, Any]) -> str:
-    if shift.get("lost"):
+def _shift_line(shift: Shift) -> str:
+    if shift.lost:
         return t("results.shift_lost")
-    if shift.get("withheld"):
+    if shift.moves is None:
         return t("results.shift_withheld")
-    moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in shift["moves"])
-    summary = t("results.shift", changed=shift["changed"], compared=shift["compared"])
+    moves = "; ".join(t("results.move", old=a, new=b, n=n) for a, b, n in shift.moves)
+    summary = t("results.shift", changed=shift.changed, compared=shift.compared)
     return f"{summary}{': ' + moves if moves else ''}"

@@ -82,7 +82,8 @@ def test_every_vuistregel_asks_how_well_we_arranged_it() -> None:
 
 def test_shipped_programmes_are_planned_to_the_minute() -> None:
     """Every item has minutes, they fit the duration, a revoted dilemma gets 12 or more, the
-    joining is planned, and each evening ends with the integriteitsagenda as an open question."""
+    joining is planned, and each evening ends with the integriteitsagenda (an agenda item, or
+    an open question)."""
     library = load_checked()
     for programme in library.programmes:
         items = programme.items
@@ -91,15 +92,42 @@ def test_shipped_programmes_are_planned_to_the_minute() -> None:
         assert programme.reserve, programme.id
         joining = [i for i in items[:2] if isinstance(i, FreeItem) and "QR-code" in i.text]
         assert joining and sum(i.minutes or 0 for i in items[:2]) >= 5, programme.id
-        cards = [(n, i) for n, i in enumerate(items) if isinstance(i, CardItem)]
-        last_index, last = cards[-1]
-        question = library.card(last.card_ref).questions[last.question_index]
-        assert isinstance(question, OpenQuestion), programme.id
-        assert last.card_ref.startswith("integriteitsagenda/"), programme.id
+        # The agenda: an agenda item (proposals, a top 3, wie/wat/wanneer) or an open
+        # question from the integriteitsagenda deck, after every other card.
+        agenda = [
+            (n, i)
+            for n, i in enumerate(items)
+            if (isinstance(i, FreeItem) and i.kind is FreeItemKind.AGENDA)
+            or isinstance(i, CardItem)
+        ]
+        last_index, last = agenda[-1]
+        if isinstance(last, CardItem):
+            question = library.card(last.card_ref).questions[last.question_index]
+            assert isinstance(question, OpenQuestion), programme.id
+            assert last.card_ref.startswith("integriteitsagenda/"), programme.id
         assert all(
             isinstance(i, FreeItem) and i.kind is FreeItemKind.AFSLUITING
             for i in items[last_index + 1 :]
         ), programme.id
+
+
+def test_the_kandidatenavond_has_the_zelftest_early_and_the_agenda_last() -> None:
+    library = load_checked()
+    kinds = [
+        i.kind if isinstance(i, FreeItem) else None
+        for i in library.programme("kandidatenavond").items
+    ]
+    assert FreeItemKind.ZELFTEST in kinds[:4]
+    assert kinds[-2:] == [FreeItemKind.AGENDA, FreeItemKind.AFSLUITING]
+    zelftest = [c for d in library.decks if d.kind is DeckKind.ZELFTEST for c in d.cards]
+    assert 15 <= len(zelftest) <= 25
+    assert {c.theme for c in zelftest} == {
+        "nevenfuncties",
+        "financien",
+        "naasten",
+        "sociale-media",
+        "verleden",
+    }
 
 
 def test_programme_specifics_from_the_review() -> None:

@@ -23,7 +23,12 @@ def test_served_page_and_assets_within_8_kib_of_gzip(language: str) -> None:
     gzip-compressed (the browser test measures the same bytes as Chromium receives them)."""
     files = load_files(language)
     total = sum(len(files[path].gzipped) for path in ("/", "/app.js", "/app.css"))
-    assert total <= 8 * 1024, total
+    # 8 KiB held the page with keuze, schaal and open questions (8155 B in Dutch, measured
+    # 2026-12-03). Issue 14 needs about 400 B more in the page itself: meerkeuze (checkboxes,
+    # ranked results with rows below k) +269 B, the agenda item and the hook that loads the
+    # zelftest +110 B. The zelftest itself (script and statements) is not in the page: it is
+    # fetched only while a zelftest item is on. Hence 8.5 KiB.
+    assert total <= 8 * 1024 + 512, total
 
 
 def test_every_text_the_page_asks_for_is_in_both_catalogues() -> None:

@@ -18,7 +18,7 @@ RECORD: dict[str, Any] = {
     "min_group": 3,
     "participants": 12,
     "ended": True,
-    "item_index": 5,
+    "item_index": 6,
     "locked": False,
     "items": [
         {"kind": "welkom", "title": "Welkom"},
@@ -26,6 +26,7 @@ RECORD: dict[str, Any] = {
         {"kind": "kaart", "ref": "vuistregels/krantentest", "revote": False},
         {"kind": "kaart", "ref": "dilemmakaarten/etentje-ontwikkelaar", "revote": True},
         {"kind": "kaart", "ref": "ondermijning/contante-donatie", "revote": False},
+        {"kind": "agenda", "title": "Onze integriteitsagenda"},
         {"kind": "afsluiting", "title": "Afsluiting en integriteitsagenda"},
     ],
     "rounds": [
@@ -63,9 +64,52 @@ RECORD: dict[str, Any] = {
             "shift": {"compared": 12, "changed": 4, "moves": [["A", "B", 3], ["A", "C", 1]]},
         },
         {"id": 5, "item": 4, "attempt": 1, "phase": "revealed", "result": {"withheld": True}},
+        {
+            "id": 6,
+            "item": 5,
+            "attempt": 1,
+            "phase": "revealed",
+            "texts": [
+                "Giftenregister bijhouden bij de griffie",
+                "Nevenfuncties op de website zetten",
+                "Jaarlijks terugkijken in de fractie",
+            ],
+        },
+        {
+            "id": 7,
+            "item": 5,
+            "attempt": 2,
+            "phase": "revealed",
+            # C was chosen by two: below k, ranked without its count (never stored).
+            "result": {"counts": {"B": 9, "A": 7, "D": 0}, "total": 12, "hidden": ["C"]},
+        },
     ],
     "notes": {"3": "Veel twijfel over wie de rekening betaalt; [naam] noemde het giftenregister."},
     "agenda": ["Giftenregister bijhouden bij de griffie", "Nevenfuncties op de website zetten"],
+    "agenda_items": {
+        "5": {
+            "seeds": ["Doe niets wat je niet op de voorpagina van de lokale krant wilt lezen."],
+            "points": [
+                "Doe niets wat je niet op de voorpagina van de lokale krant wilt lezen.",
+                "Giftenregister bijhouden bij de griffie",
+                "Nevenfuncties op de website zetten",
+                "Jaarlijks terugkijken in de fractie",
+            ],
+            "max_choices": 3,
+            "actions": {
+                "1": {
+                    "wie": "fractievoorzitter",
+                    "wat": "legt het register aan",
+                    "wanneer": "maart",
+                },
+                "0": {
+                    "wie": "bestuur",
+                    "wat": "bespreekt de krantentest",
+                    "wanneer": "voor de zomer",
+                },
+            },
+        }
+    },
 }
 
 

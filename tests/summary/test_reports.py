@@ -48,7 +48,8 @@ def test_json_golden(record: dict[str, Any], library: Library) -> None:
 def test_csv_one_row_per_round_and_option(record: dict[str, Any], library: Library) -> None:
     rows = list(csv.DictReader(io.StringIO(render_csv(build_summary(record, library)))))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert len(rows) == 4 + 5 + 4 + 4 + 3  # warming-up, scale, two dilemma rounds, signal
+    # warming-up, scale, two dilemma rounds, signal, and the agenda's four points
+    assert len(rows) == 4 + 5 + 4 + 4 + 3 + 4
     first = rows[0]
     assert (first["item"], first["option"], first["count"], first["percentage"]) == (
         "2",
@@ -56,8 +57,16 @@ def test_csv_one_row_per_round_and_option(record: dict[str, Any], library: Libra
         "2",
         "17",
     )
-    withheld = [row for row in rows if row["withheld"] == "1"]
+    withheld = [row for row in rows if row["withheld"] == "1" and row["item"] == "5"]
     assert len(withheld) == 3 and all(row["count"] == row["total"] == "" for row in withheld)
+    agenda = [row for row in rows if row["item"] == "6"]
+    assert [(r["option"], r["count"], r["withheld"], r["wie"], r["wanneer"]) for r in agenda] == [
+        ("1", "9", "0", "fractievoorzitter", "maart"),
+        ("2", "7", "0", "bestuur", "voor de zomer"),
+        ("3", "", "1", "", ""),  # chosen by two: below k, ranked without its count
+        ("4", "0", "0", "", ""),
+    ]
+    assert agenda[0]["option_text"] == "Giftenregister bijhouden bij de griffie"
 
 
 def test_csv_neutralises_formulas(record: dict[str, Any]) -> None:

@@ -64,6 +64,7 @@ RULES: dict[DeckKind, KindRules] = {
     ),
     DeckKind.WARMING_UP: KindRules(situation_chars=Bounds(10, 400)),
     DeckKind.AGENDA: KindRules(situation_chars=Bounds(50, 600), needs_open=True),
+    DeckKind.ZELFTEST: KindRules(situation_chars=Bounds(20, 300)),
 }
 
 # A sentence ends at . ! or ? (optionally closing a quote) before a capital or the end.

@@ -22,7 +22,7 @@ from workshop.decks.model import (
     Tier,
 )
 from workshop.decks.source import SourceFile
-from workshop.decks.themes import THEMES
+from workshop.decks.themes import THEMES, ZELFTEST_THEMES
 from workshop.i18n import t
 
 E = TypeVar("E", DeckKind, QuestionKind)
@@ -56,6 +56,7 @@ CARD_FIELDS = {
     "vuistregels": FieldSpec(list, items=str),
     "volgende_stap": FieldSpec(str),
     "aanspreekpunt": FieldSpec(str),
+    "reflecties": FieldSpec(list, items=str),
 }
 
 # Fields each kind of deck needs on top of the common ones.
@@ -65,6 +66,7 @@ REQUIRED_BY_KIND: dict[DeckKind, set[str]] = {
     DeckKind.SIGNAAL: {"thema", "volgende_stap", "aanspreekpunt"},
     DeckKind.WARMING_UP: set(),
     DeckKind.AGENDA: set(),
+    DeckKind.ZELFTEST: {"thema", "reflecties"},
 }
 
 QUESTION_FIELDS = {
@@ -168,8 +170,9 @@ def _load_card(
     if "id" in fields and not ID_PATTERN.match(fields["id"]):
         report("id", t("id.pattern"))
     theme = fields.get("thema")
-    if theme is not None and theme not in THEMES:
-        report("thema", t("value.choice", choices=", ".join(THEMES)))
+    themes = ZELFTEST_THEMES if kind is DeckKind.ZELFTEST else THEMES
+    if theme is not None and theme not in themes:
+        report("thema", t("value.choice", choices=", ".join(themes)))
     tiers = _tiers(fields["lagen"], report) if "lagen" in fields else ()
     questions = [
         _load_question(source, card_id, start, number, question)
@@ -177,6 +180,8 @@ def _load_card(
     ]
     if "vraag" in fields and not questions:
         report("vraag", t("card.no_questions"))
+    if kind is DeckKind.ZELFTEST:
+        _check_reflections(questions, fields.get("reflecties", []), report)
     for link in fields.get("vuistregels", []):
         if link.count("/") != 1:
             report("vuistregels", t("link.format", link=link))
@@ -201,10 +206,34 @@ def _load_card(
         rule_links=tuple(fields.get("vuistregels", ())),
         next_step=_optional(fields.get("volgende_stap")),
         contact=_optional(fields.get("aanspreekpunt")),
+        reflections=tuple(_clean(text) for text in fields.get("reflecties", ())),
     )
     if kind is not None:
         check_content(card, kind, report)
     return None if len(source.problems) > before else card
+
+
+def _check_reflections(
+    questions: list[Question | None], reflections: list[str], report: Any
+) -> None:
+    """A zelftest statement: one question (keuze or schaal) and a reflection per answer."""
+    if len(questions) != 1 or questions[0] is None:
+        if len(questions) != 1:
+            report("vraag", t("zelftest.one_question"))
+        return
+    question = questions[0]
+    match question:
+        case ChoiceQuestion():
+            answers = len(question.options)
+        case ScaleQuestion():
+            answers = len(question.values)
+        case OpenQuestion() | MultiChoiceQuestion():
+            report("vraag", t("zelftest.question_kind"))
+            return
+        case _:
+            assert_never(question)
+    if len(reflections) != answers:
+        report("reflecties", t("zelftest.reflections", n=answers, got=len(reflections)))
 
 
 def _tiers(values: list[str], report: Any) -> tuple[Tier, ...]:

@@ -28,6 +28,8 @@ class DeckKind(StrEnum):
     WARMING_UP = "warming-up"
     AGENDA = "agenda"
     """Open questions for the closing part: what goes on the integriteitsagenda."""
+    ZELFTEST = "zelftest"
+    """Statements for a private self-assessment: answered on the phone, never sent."""
 
 
 class QuestionKind(StrEnum):
@@ -149,6 +151,8 @@ class Card:
     """Signal cards: a careful next step."""
     contact: str | None = None
     """Signal cards: who to talk to."""
+    reflections: tuple[str, ...] = ()
+    """Zelftest statements: a short reflection for each answer, in answer order."""
 
     @property
     def ref(self) -> str:
@@ -177,6 +181,9 @@ class FreeItemKind(StrEnum):
     UITLEG = "uitleg"
     PAUZE = "pauze"
     AFSLUITING = "afsluiting"
+    ZELFTEST = "zelftest"
+    """A private self-assessment on every phone: answers stay there; the hub only learns
+    that a phone finished."""
     AGENDA = "agenda"
     """The integriteitsagenda: phones propose points, the trainer approves, phones pick
     their top `max_keuzes`, the trainer records wie, wat and wanneer per chosen point."""

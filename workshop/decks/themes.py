@@ -19,3 +19,12 @@ THEMES: dict[str, str] = {
     "selectie": "Selectie van kandidaten",
 }
 """Theme id (used in deck files) to the name a trainer reads."""
+
+ZELFTEST_THEMES: dict[str, str] = {
+    "nevenfuncties": "Nevenfuncties",
+    "financien": "Financiën",
+    "naasten": "Familie, vrienden en buren",
+    "sociale-media": "Sociale media",
+    "verleden": "Je verleden",
+}
+"""The themes of the zelftest's statements."""

@@ -90,6 +90,13 @@ class AgendaChanged(Event):
 
 
 @dataclass(frozen=True)
+class ZelftestFinished(Event):
+    """A phone finished the zelftest: only how many did, never who or what they answered."""
+
+    finished: int
+
+
+@dataclass(frozen=True)
 class ScreenChanged(Event):
     """The projector switched between lobby, item and black (not stored: a room's view)."""
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from workshop.decks.library import Library
 from workshop.decks.model import CardItem, FreeItem, Programme
+from workshop.engine.agenda import AgendaPlan
 from workshop.engine.events import Event, RoundReopened
-from workshop.engine.results import Result, Shift
 from workshop.engine.session import Phase, Round, Session, timer_seconds
-from workshop.engine.stored import note_list
+from workshop.engine.stored import read_record
 
 RECORD_VERSION = 1
 
@@ -41,7 +41,24 @@ def to_record(session: Session) -> dict[str, Any]:
         "notes": {str(index): list(notes) for index, notes in sorted(session.notes.items())},
         "timer_left": session.timer.remaining,
         "agenda": list(session.agenda),
+        "agenda_items": {
+            str(index): _plan_record(plan) for index, plan in sorted(session.agenda_plans.items())
+        },
         "names_declared": session.names_declared,
+    }
+
+
+def _plan_record(plan: AgendaPlan) -> dict[str, Any]:
+    """An agenda item: its starting points, the points put to the vote, and per point the
+    action agreed (wie is a role; every part was scrubbed when recorded)."""
+    return {
+        "seeds": list(plan.seeds),
+        "points": list(plan.points),
+        "max_choices": plan.max_choices,
+        "actions": {
+            str(point): {"wie": a.wie, "wat": a.wat, "wanneer": a.wanneer}
+            for point, a in sorted(plan.actions.items())
+        },
     }
 
 
@@ -82,31 +99,39 @@ def restore(
     (they were never written down): it is reopened empty, with a `RoundReopened` event so the
     trainer can be told. Votes from before the stop cannot be compared with a revote.
     """
-    session = Session(record["id"], programme, library, date.fromisoformat(record["day"]), names)
-    session.keep_until = date.fromisoformat(record["keep_until"])
-    session.restored_participants = int(record.get("participants", 0))
-    session.locked = bool(record.get("locked", False))
+    stored = read_record(record)
+    session = Session(stored.id, programme, library, date.fromisoformat(stored.day), names)
+    session.keep_until = date.fromisoformat(stored.keep_until)
+    session.restored_participants = stored.participants
+    session.locked = stored.locked
     session.started = True
-    session.ended = bool(record.get("ended", False))
-    session.item_index = min(int(record.get("item_index", 0)), len(programme.items) - 1)
+    session.ended = stored.ended
+    session.item_index = min(stored.item_index, len(programme.items) - 1)
     # The item's timer as it was at its last start, stop or change (a running timer's
     # deadline belongs to the stopped process's clock, so it comes back stopped).
     session.timer.reset(timer_seconds(programme.items[session.item_index]))
     left = record.get("timer_left")
     if isinstance(left, int) and not isinstance(left, bool) and session.timer.seconds is not None:
         session.timer.remaining = max(0, left)
-    session.notes = {
-        int(index): list(note_list(raw)) for index, raw in record.get("notes", {}).items()
+    session.notes = {index: list(notes) for index, notes in stored.notes.items()}
+    session.agenda = list(stored.agenda)
+    session.agenda_plans = {
+        index: AgendaPlan(
+            seeds=list(plan.seeds),
+            points=list(plan.points),
+            max_choices=plan.max_choices,
+            actions=dict(plan.actions),
+        )
+        for index, plan in stored.agenda_items.items()
     }
-    session.agenda = list(record.get("agenda", []))
-    session.names_declared = session.names_declared or bool(record.get("names_declared"))
+    session.names_declared = session.names_declared or bool(stored.names_declared)
     events: list[Event] = []
-    for raw in record.get("rounds", []):
-        round_ = Round(id=raw["id"], item_index=raw["item"], attempt=raw["attempt"])
-        round_.phase = Phase(raw["phase"])
-        round_.result = _result(raw.get("result"))
-        round_.shift = _shift(raw.get("shift"))
-        round_.approved_texts = list(raw.get("texts", []))
+    for raw in stored.rounds:
+        round_ = Round(id=raw.id, item_index=raw.item, attempt=raw.attempt)
+        round_.phase = raw.phase
+        round_.result = raw.result
+        round_.shift = raw.shift
+        round_.approved_texts = list(raw.texts)
         if round_.phase is Phase.OPEN:
             round_.reopened = True
             events.append(RoundReopened(round_.id))
@@ -114,24 +139,3 @@ def restore(
             round_.answers_lost = True
         session.rounds.append(round_)
     return session, events
-
-
-def _result(raw: dict[str, Any] | None) -> Result | None:
-    if raw is None:
-        return None
-    if raw.get("withheld"):
-        return Result(counts=None, total=None)
-    counts = tuple((str(key), int(value)) for key, value in raw["counts"].items())
-    median = raw.get("median")
-    return Result(counts=counts, total=int(raw["total"]), median=median)
-
-
-def _shift(raw: dict[str, Any] | None) -> Shift | None:
-    if raw is None:
-        return None
-    if raw.get("lost"):
-        return Shift.first_round_lost()
-    if raw.get("withheld"):
-        return Shift(compared=None, changed=None, moves=None)
-    moves = tuple((str(a), str(b), int(n)) for a, b, n in raw["moves"])
-    return Shift(compared=int(raw["compared"]), changed=int(raw["changed"]), moves=moves)

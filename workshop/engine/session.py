@@ -21,12 +21,27 @@ from workshop.decks.library import Library
 from workshop.decks.model import (
     Card,
     CardItem,
+    DeckKind,
+    FreeItem,
     FreeItemKind,
     OpenQuestion,
     Programme,
     ProgrammeItem,
     Question,
+    ScaleQuestion,
 )
+from workshop.engine.agenda import (
+    ACTION_MAX,
+    CHOOSE,
+    PROPOSE,
+    AgendaAction,
+    AgendaPlan,
+    RuleScore,
+    points_for_vote,
+    propose_question,
+    seeds_from,
+)
+from workshop.engine.answers import valid_answer
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import (
     AgendaChanged,
@@ -43,11 +58,11 @@ from workshop.engine.events import (
     TextSubmitted,
     TimerChanged,
     VoteCounted,
+    ZelftestFinished,
 )
 from workshop.engine.names import SealedNames
-from workshop.engine.answers import valid_answer
 from workshop.engine.results import Answer, Result, Shift, shift, tally
-from workshop.engine.scrub import Scrubber
+from workshop.engine.scrub import Removal, Scrubber
 from workshop.engine.timer import Timer
 
 
@@ -105,6 +120,16 @@ def plain_text(text: str) -> str:
         if char.isspace() or not unicodedata.category(char).startswith("C")
     )
     return " ".join(kept.split())
+
+
+def is_agenda(item: ProgrammeItem) -> bool:
+    """Is this the integriteitsagenda item (`soort = "agenda"`), which has two rounds?"""
+    return isinstance(item, FreeItem) and item.kind is FreeItemKind.AGENDA
+
+
+def is_zelftest(item: ProgrammeItem) -> bool:
+    """Is this a zelftest item: a private self-assessment on every phone?"""
+    return isinstance(item, FreeItem) and item.kind is FreeItemKind.ZELFTEST
 
 
 def timer_seconds(item: ProgrammeItem) -> int | None:
@@ -166,6 +191,11 @@ class Session:
         self.notes: dict[int, list[str]] = {}
         """Item index -> the trainer's notes on it, oldest first, each scrubbed."""
         self.agenda: list[str] = []
+        self.agenda_plans: dict[int, AgendaPlan] = {}
+        self.zelftest_finished: dict[int, set[str]] = {}
+        """Zelftest items by index: the tokens of phones that said they finished. In memory
+        only, to count each phone once; the answers themselves never leave the phone."""
+        """Agenda items (`soort = "agenda"`) by item index: points, seeds and actions."""
         self.lobby = True
         """The projector shows the lobby (QR code and join code) instead of the item."""
         self.blackout = False
@@ -196,6 +226,12 @@ class Session:
         """The question item `index` puts to the group: the card's question the programme
         chose (`vraag`, the first by default); None for a free item."""
         item = self.items[index]
+        if is_agenda(item):
+            rounds = self.rounds_of(index)
+            plan = self.agenda_plans.get(index)
+            if rounds and rounds[-1].attempt == CHOOSE and plan is not None:
+                return plan.choose_question()
+            return propose_question()
         if not isinstance(item, CardItem):
             return None
         return self.library.card(item.card_ref).questions[item.question_index]
@@ -309,11 +345,37 @@ class Session:
         item = self.items[index]
         self.timer.reset(timer_seconds(item))
         events: list[Event] = [ItemChanged(index)]
-        if isinstance(self.items[index], CardItem) and not self.rounds_of(index):
+        has_rounds = isinstance(item, CardItem) or is_agenda(item)
+        if has_rounds and not self.rounds_of(index):
             round_ = Round(id=len(self.rounds) + 1, item_index=index, attempt=1)
             self.rounds.append(round_)
             events.append(PhaseChanged(round_.id, round_.phase))
+        if isinstance(item, FreeItem) and is_agenda(item) and index not in self.agenda_plans:
+            seeds = seeds_from(self._rule_scores())
+            self.agenda_plans[index] = AgendaPlan(seeds=seeds, max_choices=item.max_choices)
         return events
+
+    def _rule_scores(self) -> list[RuleScore]:
+        """How the group scored each vuistregel asked with a scale so far (medians of the
+        results it may see: never one withheld below k)."""
+        kinds = {deck.id: deck.kind for deck in self.library.decks}
+        scores = []
+        for round_ in self.rounds:
+            question = self.question_at(round_.item_index)
+            card = self.card_at(round_.item_index)
+            result = round_.result
+            if (
+                card is not None
+                and card.rule
+                and kinds.get(card.deck_id) is DeckKind.VUISTREGEL
+                and isinstance(question, ScaleQuestion)
+                and result is not None
+                and result.median is not None
+            ):
+                scores.append(
+                    RuleScore(card.rule, result.median, question.minimum, question.maximum)
+                )
+        return scores
 
     def _close_open_round(self) -> list[Event]:
         """Leaving an item with voting still open closes it, so nothing stays half-done.
@@ -507,6 +569,68 @@ class Session:
         self.agenda.append(result.text)
         return [AgendaChanged(result.removed)]
 
+    def finish_zelftest(self, token: str) -> list[Event]:
+        """A phone says it finished the zelftest on the current item (no answer comes with
+        it: there is none to send). Counted once per phone."""
+        self._check_running()
+        if token not in self.participants and token not in self.connected:
+            raise DomainError(ErrorCode.UNKNOWN_PARTICIPANT)
+        if not is_zelftest(self.item):
+            raise DomainError(ErrorCode.NOT_ZELFTEST)
+        finished = self.zelftest_finished.setdefault(self.item_index, set())
+        finished.add(token)
+        return [ZelftestFinished(len(finished)), *self._took_part(token)]
+
+    def zelftest_count(self, index: int | None = None) -> int:
+        """How many phones finished the zelftest of item `index` (the current one)."""
+        index = self.item_index if index is None else index
+        return len(self.zelftest_finished.get(index, ()))
+
+    def start_agenda_vote(self) -> list[Event]:
+        """On an agenda item whose proposals are closed: put the points (the seeds, then the
+        approved proposals) to the vote as a meerkeuze, open at once."""
+        self._check_running()
+        plan = self.agenda_plans.get(self.item_index)
+        round_ = self.current_round
+        if plan is None or round_ is None:
+            raise DomainError(ErrorCode.NOT_AGENDA)
+        points = points_for_vote(plan.seeds, round_.approved_texts)
+        ready = round_.attempt == PROPOSE and round_.phase in (Phase.CLOSED, Phase.REVEALED)
+        if not ready or len(points) < 2:
+            raise DomainError(ErrorCode.AGENDA_NOT_READY)
+        plan.points = points
+        choose = Round(
+            id=len(self.rounds) + 1, item_index=self.item_index, attempt=CHOOSE, phase=Phase.OPEN
+        )
+        self.rounds.append(choose)
+        return [PhaseChanged(choose.id, choose.phase), AgendaChanged()]
+
+    def set_agenda_action(
+        self, point: int, wie: str, wat: str, wanneer: str, item_index: int | None = None
+    ) -> list[Event]:
+        """Record who (a role), what and when for agenda point `point` (0-based, in the order
+        of the vote); each part scrubbed like a note. Empty parts clear the action."""
+        index = self.item_index if item_index is None else item_index
+        plan = self.agenda_plans.get(index)
+        if plan is None:
+            raise DomainError(ErrorCode.NOT_AGENDA)
+        if not 0 <= point < len(plan.points):
+            raise DomainError(ErrorCode.UNKNOWN_AGENDA_POINT, number=point + 1)
+        removed: list[Removal] = []
+        parts: list[str] = []
+        for text in (wie, wat, wanneer):
+            cleaned = plain_text(text)
+            if len(cleaned) > ACTION_MAX:
+                raise DomainError(ErrorCode.TEXT_TOO_LONG, most=ACTION_MAX)
+            result = self.scrubber.scrub(cleaned)
+            removed.extend(result.removed)
+            parts.append(result.text)
+        if any(parts):
+            plan.actions[point] = AgendaAction(*parts)
+        else:
+            plan.actions.pop(point, None)
+        return [AgendaChanged(tuple(removed))]
+
     def remove_agenda(self, index: int) -> list[Event]:
         if not 0 <= index < len(self.agenda):
             raise DomainError(ErrorCode.UNKNOWN_AGENDA_ITEM, number=index + 1)
@@ -560,6 +684,7 @@ class Session:
             round_.answers = {}
             round_.pending_texts = []
         self.connected.clear()
+        self.zelftest_finished.clear()
         return [*events, SessionEnded()]
 
     def _check_running(self) -> None:

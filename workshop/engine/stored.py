@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workshop.engine.agenda import AgendaAction
 from workshop.engine.results import Result, Shift
 from workshop.engine.session import Phase
 
@@ -48,6 +49,19 @@ class StoredRound:
 
 
 @dataclass(frozen=True)
+class StoredAgendaItem:
+    """An agenda item (`soort = "agenda"`) as recorded."""
+
+    seeds: tuple[str, ...]
+    """Starting points: the vuistregels the group scored lowest."""
+    points: tuple[str, ...]
+    """The points put to the vote, in option order (A, B, ...); empty if no vote began."""
+    max_choices: int
+    actions: dict[int, AgendaAction]
+    """Point index -> wie (a role), wat, wanneer."""
+
+
+@dataclass(frozen=True)
 class StoredSession:
     """Everything a stored record holds, typed."""
 
@@ -67,6 +81,8 @@ class StoredSession:
     notes: dict[int, tuple[str, ...]]
     """Item index -> the trainer's scrubbed notes, oldest first."""
     agenda: tuple[str, ...]
+    agenda_items: dict[int, StoredAgendaItem]
+    """Agenda items by programme item index."""
     names_declared: bool | None
     """None for a record from before the flag existed."""
 
@@ -92,7 +108,22 @@ def read_record(record: Mapping[str, Any]) -> StoredSession:
         rounds=tuple(_round(raw) for raw in record.get("rounds", [])),
         notes={int(index): note_list(raw) for index, raw in record.get("notes", {}).items()},
         agenda=tuple(str(entry) for entry in record.get("agenda", [])),
+        agenda_items={
+            int(index): _agenda_item(raw) for index, raw in record.get("agenda_items", {}).items()
+        },
         names_declared=None if declared is None else bool(declared),
+    )
+
+
+def _agenda_item(raw: Mapping[str, Any]) -> StoredAgendaItem:
+    return StoredAgendaItem(
+        seeds=tuple(str(text) for text in raw.get("seeds", [])),
+        points=tuple(str(text) for text in raw.get("points", [])),
+        max_choices=int(raw.get("max_choices", 3)),
+        actions={
+            int(point): AgendaAction(str(a["wie"]), str(a["wat"]), str(a["wanneer"]))
+            for point, a in raw.get("actions", {}).items()
+        },
     )
 
 
@@ -128,7 +159,10 @@ def read_result(raw: Mapping[str, Any] | None) -> Result | None:
     counts = tuple((str(key), int(value)) for key, value in raw["counts"].items())
     median = raw.get("median")
     return Result(
-        counts=counts, total=int(raw["total"]), median=None if median is None else float(median)
+        counts=counts,
+        total=int(raw["total"]),
+        median=None if median is None else float(median),
+        hidden=tuple(str(key) for key in raw.get("hidden", [])),
     )
 
 

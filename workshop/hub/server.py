@@ -33,6 +33,7 @@ from workshop.hub.tokens import TokenIssuer
 from workshop.i18n import language, t
 from workshop.session.controller import FACILITATOR_ONLY, Controller
 from workshop.views import facilitator_view, phone_view, projector_view
+from workshop.views.zelftest import zelftest_content
 
 LOG = logging.getLogger("workshop.hub")
 WS_PATH = "/ws"
@@ -105,6 +106,9 @@ class Hub:
         self.on_change = on_change
         self.issuer = TokenIssuer(keys.secret)
         self.files = static.load_files(language())  # the page speaks the session's language
+        self.files.update(
+            static.zelftest_file(zelftest_content(controller.session.library, language()))
+        )
         self.clients: dict[ServerConnection, Client] = {}
         self.addresses = rules.AddressBook(self.config)
         self.server: Server | None = None
@@ -267,6 +271,13 @@ class Hub:
             await self._screen(websocket, client, message)
         elif isinstance(message, protocol.Facilitate):
             await self._facilitate(websocket, client, message)
+        elif isinstance(message, protocol.Done):
+            # The zelftest is done on this phone: counted, nothing else comes with it.
+            refused = rules.refusal_for(client.role, Kind.VOTE)
+            if refused is not None or client.token is None:
+                await self._send(websocket, refused or "not_joined")
+                return
+            self._apply(lambda: self.controller.run("finish_zelftest", token=client.token))
         elif isinstance(message, protocol.Vote | protocol.Text):
             kind = Kind.VOTE if isinstance(message, protocol.Vote) else Kind.TEXT
             refused = rules.refusal_for(client.role, kind)
@@ -488,7 +499,7 @@ class Hub:
 
 
 @functools.lru_cache(maxsize=256)
-def _ack(round_id: int, choice: str | int | None, text: bool) -> bytes:
+def _ack(round_id: int, choice: protocol.Choice | None, text: bool) -> bytes:
     """An ack, encoded and framed once per round and answer (votes repeat a few answers)."""
     return text_frame(protocol.encode_ack(round_id, choice, text=text).encode())
 

@@ -31,7 +31,10 @@ FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/app.js": ("app.js", "text/javascript; charset=utf-8"),
     "/app.css": ("app.css", "text/css; charset=utf-8"),
+    "/zelftest.js": ("zelftest.js", "text/javascript; charset=utf-8"),
 }
+ZELFTEST_DATA = "/zelftest.json"
+"""The zelftest's statements and texts, fetched by a phone only while a zelftest is on."""
 TEXT_FILES = {f"/t/{language}.json": language for language in CATALOGUES}
 """The page's texts per language, for the language switch: one fixed path per catalogue."""
 JOIN_PATH = re.compile(r"^/j/[A-Za-z0-9]{4,12}$")
@@ -95,13 +98,19 @@ def load_files(language: str = DEFAULT_LANGUAGE) -> dict[str, StaticFile]:
         body = (folder / name).read_bytes()
         if name == "index.html":
             body = fill_page(body.decode("utf-8"), language).encode("utf-8")
-        elif name == "app.js":
+        elif name in ("app.js", "zelftest.js"):
             body = strip_script(body.decode("utf-8")).encode("utf-8")
         files[path] = _static_file(body, content_type)
     for path, other in TEXT_FILES.items():
         body = _json({"lang": other, "texts": phone_texts(other)}).encode("utf-8")
         files[path] = _static_file(body, "application/json; charset=utf-8")
     return files
+
+
+def zelftest_file(content: dict[str, object]) -> dict[str, StaticFile]:
+    """The zelftest's statements as a whitelisted file (see `views.zelftest`)."""
+    body = _json(content).encode("utf-8")
+    return {ZELFTEST_DATA: _static_file(body, "application/json; charset=utf-8")}
 
 
 def accepts_gzip(accept_encoding: str | None) -> bool:

@@ -27,6 +27,7 @@ let pending = null; // an answer not acknowledged yet (the message itself)
 let pendingSent = false; // whether that answer went out on the current connection
 let openRound = null; // the open question the text box belongs to
 let sentText = '';
+let zelftestItem = null; // the zelftest item whose module is running
 
 // ---- small helpers
 
@@ -265,6 +266,12 @@ function flushPending() {
   showError(tr('vote.not_sent'));
 }
 
+// The option keys of a meerkeuze answer (an array from the hub, "A,C" while being sent).
+function picked(answer) {
+  if (Array.isArray(answer)) return answer;
+  return typeof answer === 'string' ? answer.split(',').filter(Boolean) : [];
+}
+
 // Our answer to the current round: queued, counted, or none.
 function currentAnswer() {
   const round = currentRound() || {};
@@ -294,8 +301,19 @@ function render() {
     showEnded();
     return;
   }
+  // A zelftest is answered on the phone alone: its own module, loaded only now.
+  if (item.kind === 'zelftest' && session.started !== false) {
+    if (zelftestItem !== item.index) {
+      zelftestItem = item.index;
+      import('/zelftest.js').then((module) =>
+        module.start(document.querySelector('main'), () => socket.send('{"type":"klaar"}')),
+      );
+    }
+    showSection('zelftest');
+    return;
+  }
   let screen = round && round.phase === 'revealed' ? 'results' : 'question';
-  if (!round || !round.question || item.kind !== 'kaart') screen = 'wait';
+  if (!round || !round.question || !['kaart', 'agenda'].includes(item.kind)) screen = 'wait';
   if (session.started === false) screen = 'welcome';
   const shown = screen === 'results' ? [state.results, state.texts] : null;
   const key = screen + JSON.stringify([round, item, shown]);
@@ -317,6 +335,7 @@ function buildQuestion(round, item) {
   const box = byId('answers');
   const open = round.phase === 'open';
   const scale = question.type === 'schaal';
+  const multi = question.type === 'meerkeuze';
   setText('q-item', item.title);
   byId('q-attempt').hidden = round.attempt < 2;
   byId('q-situation').hidden = !item.situation;
@@ -338,6 +357,7 @@ function buildQuestion(round, item) {
     syncOpenText();
     return;
   }
+  if (multi) box.append(element('p', 'hint', tr('multi.most', { n: question.max_choices })));
   const list = element('div', scale ? 'scale' : '');
   const choices = scale ? [] : question.options;
   for (let value = question.min; scale && value <= question.max; value++) {
@@ -348,6 +368,7 @@ function buildQuestion(round, item) {
     button.type = 'button';
     button.disabled = !open;
     button.dataset.choice = choice.key;
+    if (multi) button.setAttribute('role', 'checkbox');
     if (!scale) button.append(element('span', 'key', choice.key), element('span', 'txt', choice.text));
     list.append(button);
   }
@@ -377,9 +398,11 @@ function updateAnswer() {
   const chosen = currentAnswer();
   const queued = pending && pending.round === round.id;
   const isText = round.question.type === 'open';
+  const multi = round.question.type === 'meerkeuze';
   for (const button of byId('answers').querySelectorAll('[data-choice]')) {
-    button.classList.toggle('chosen', button.dataset.choice === chosen);
-    button.setAttribute('aria-pressed', button.dataset.choice === chosen);
+    const on = multi ? picked(chosen).includes(button.dataset.choice) : button.dataset.choice === chosen;
+    button.classList.toggle('chosen', on);
+    button.setAttribute(multi ? 'aria-checked' : 'aria-pressed', on);
   }
   let head = '';
   let tail = '';
@@ -418,6 +441,12 @@ function buildResults(round, results, approvedTexts) {
       const bar = element('meter');
       const percentage = percentages[key] || 0;
       row.dataset.key = key;
+      // meerkeuze: an option picked by fewer than k is ranked without a number
+      if (count === null) {
+        row.append(element('span', 'key', key), names[key], element('p', 'note', tr('results.below_k')));
+        box.append(row);
+        continue;
+      }
       head.append(
         element('span', 'key', key),
         element('span', 'txt', names[key]),
@@ -474,6 +503,14 @@ byId('answers').onclick = (event) => {
   const button = event.target.closest('[data-choice]');
   const round = currentRound();
   const choice = button && button.dataset.choice;
+  if (choice && !button.disabled && round.phase === 'open' && round.question.type === 'meerkeuze') {
+    const now = picked(currentAnswer());
+    const next = now.includes(choice) ? now.filter((key) => key !== choice) : [...now, choice];
+    if (next.length && next.length <= round.question.max_choices) {
+      answer({ type: 'vote', round: round.id, choice: next });
+    }
+    return;
+  }
   if (choice && !button.disabled && round.phase === 'open' && (choice !== currentAnswer() || pending)) {
     const value = round.question.type === 'schaal' ? Number(choice) : choice;
     answer({ type: 'vote', round: round.id, choice: value });

@@ -44,6 +44,9 @@ COMMANDS: dict[str, Callable[..., list[Event]]] = {
     "delete_note": Session.delete_note,
     "add_agenda": Session.add_agenda,
     "remove_agenda": Session.remove_agenda,
+    "start_agenda_vote": Session.start_agenda_vote,
+    "set_agenda_action": Session.set_agenda_action,
+    "finish_zelftest": Session.finish_zelftest,
     "show_lobby": Session.show_lobby,
     "set_blackout": Session.set_blackout,
     "start_timer": Session.start_timer,
@@ -58,7 +61,14 @@ _SIGNATURES = {name: inspect.signature(command) for name, command in COMMANDS.it
 _TIMED = frozenset(name for name, sig in _SIGNATURES.items() if "now" in sig.parameters)
 """Commands that take `now`: the controller's clock supplies it, never the sender."""
 
-FACILITATOR_ONLY = frozenset(COMMANDS) - {"start", "join", "leave", "cast_vote", "submit_text"}
+FACILITATOR_ONLY = frozenset(COMMANDS) - {
+    "start",
+    "join",
+    "leave",
+    "cast_vote",
+    "submit_text",
+    "finish_zelftest",
+}
 """What a remote facilitator may send; `start` belongs to `Controller.new` alone."""
 
 

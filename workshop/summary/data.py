@@ -9,14 +9,24 @@ JSON fields (all present, null where not applicable):
   free item kind), ``title``, ``ref`` (``deck/card``), ``question``, ``question_type``
   (``keuze``/``schaal``/``open``), ``options`` (list of ``[key, text]``), ``rounds`` (each
   ``attempt`` 1 or 2, ``counts`` as ``[key, count]`` pairs or null when withheld or not
-  closed, ``total``, ``median`` for schaal, ``withheld``, ``closed``), ``shift`` (null, or
+  closed, ``total``, ``median`` for schaal, ``withheld``, ``closed``, ``hidden``: for
+  meerkeuze the option keys picked by fewer than k, ranked, without a count), ``shift`` (null, or
   ``withheld``, ``lost`` (the first round was lost when the program stopped), ``compared``,
   ``changed``, ``moves`` as ``[from, to, count]``), ``texts``
   (approved open answers), ``notes`` (the trainer's scrubbed notes, a list, oldest first);
-- ``agenda``: the integrity agenda, in order; ``privacy``: the privacy statement lines.
+- ``agenda``: the integrity agenda, in order; ``privacy``: the privacy statement lines;
+- ``agenda_votes``: per agenda item (``soort = "agenda"``) its ``number``, ``title``,
+  ``seeds`` (starting points from the lowest-scored vuistregels), ``rows`` (ranked: ``rank``,
+  ``point``, ``votes`` or null below k, ``wie`` (a role), ``wat``, ``wanneer``), ``voters``
+  and ``withheld``.
 
 CSV: one row per round and option with the columns in `CSV_COLUMNS`; a withheld round has
-its rows with empty ``count``, ``total`` and ``percentage`` and ``withheld`` = 1.
+its rows with empty ``count``, ``total`` and ``percentage`` and ``withheld`` = 1. A
+``meerkeuze`` round lists its options ranked (most picked first); an option picked by fewer
+than k has an empty ``count`` and ``percentage`` and ``withheld`` = 1. An agenda item's
+vote adds one row per point, ranked: ``option`` is the rank, ``option_text`` the point,
+``count`` its votes (empty below k), and ``wie`` (a role), ``wat``, ``wanneer`` what was
+agreed; those three columns are empty on every other row.
 """
 
 from __future__ import annotations
@@ -41,6 +51,9 @@ CSV_COLUMNS = (
     "total",
     "percentage",
     "withheld",
+    "wie",
+    "wat",
+    "wanneer",
 )
 
 
@@ -63,10 +76,11 @@ def render_csv(summary: Summary) -> str:
         for round_ in item.rounds:
             if not round_.closed:
                 continue
-            keys = [key for key, _ in round_.counts] if round_.counts else list(labels)
+            keys = [key for key, _ in round_.rows()] if round_.counts else list(labels)
             counts = dict(round_.counts or ())
             for key in keys:
                 count = counts.get(key) if not round_.withheld else None
+                below_k = key in round_.hidden
                 row = (
                     summary.session_id,
                     summary.day,
@@ -79,7 +93,32 @@ def render_csv(summary: Summary) -> str:
                     count,
                     None if round_.withheld else round_.total,
                     None if count is None else round_.percentage(count),
-                    1 if round_.withheld else 0,
+                    1 if round_.withheld or below_k else 0,
+                    None,
+                    None,
+                    None,
                 )
                 writer.writerow([_cell(value) for value in row])
+    for vote in summary.agenda_votes:
+        for agenda_row in vote.rows:
+            votes = agenda_row.votes
+            share = round(votes * 100 / vote.voters) if votes is not None and vote.voters else None
+            cells = (
+                summary.session_id,
+                summary.day,
+                vote.number,
+                None,
+                vote.title,
+                2,
+                agenda_row.rank,
+                agenda_row.point,
+                votes,
+                vote.voters,
+                share,
+                1 if votes is None else 0,
+                agenda_row.wie,
+                agenda_row.wat,
+                agenda_row.wanneer,
+            )
+            writer.writerow([_cell(value) for value in cells])
     return out.getvalue()

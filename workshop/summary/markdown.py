@@ -65,8 +65,9 @@ def _agenda_table(vote: AgendaSummary) -> list[str]:
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in vote.rows:
         votes = t("results.below_k") if row.votes is None else str(row.votes)
-        cells = [str(row.rank), row.point, votes, row.wie, row.wat, row.wanneer]
-        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+        typed = [escape(cell) for cell in (row.point, row.wie, row.wat, row.wanneer)]
+        cells = [str(row.rank), typed[0], votes, *typed[1:]]
+        lines.append("| " + " | ".join(cells) + " |")
     if vote.voters is not None:
         lines += ["", t("summary.agenda.voters", n=vote.voters)]
     return lines

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.decks.model import CardItem, FreeItem, FreeItemKind
-from workshop.engine.session import Phase, Round, Session
+from workshop.engine.session import Phase, Round, Session, is_zelftest
 from workshop.views.parts import (
     agenda_vote_view,
     agreed_points,
@@ -167,6 +167,8 @@ def projector_view(
         "texts": _texts(session, session.item_index),
         "agenda": [*session.agenda, *agreed_points(session)] if _shows_agenda(session) else None,
         "agenda_vote": agenda_vote_view(session, session.item_index),
+        # A zelftest: only how many phones finished it; the answers never leave a phone.
+        "zelftest": {"finished": session.zelftest_count()} if is_zelftest(session.item) else None,
         "proposals": _proposals(session) if _shows_agenda(session) else None,
         "end": end_view(session) if session.ended else None,
     }

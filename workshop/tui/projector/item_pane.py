@@ -66,7 +66,11 @@ class ItemPane(Vertical):
         phase_widget.set_classes(f"phase-{phase or 'free'}")
         phase_widget.display = bool(label)
         shown = round_ is not None and phase in ("open", "closed")
-        self.query_one("#room-count").display = shown
+        zelftest = view.get("zelftest")
+        self.query_one("#room-count").display = shown or zelftest is not None
+        if zelftest is not None:  # how many finished; what they answered never comes here
+            self.query_one("#room-voted", Digits).update(str(zelftest["finished"]))
+            self.query_one("#room-count-label", Static).update(t("scherm.zelftest_finished"))
         if shown:
             of = max(view["connected"], view["voted"])
             open_question = round_["question"]["type"] == "open"

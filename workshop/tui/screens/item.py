@@ -61,6 +61,8 @@ class ItemScreen(Screen[None]):
         Binding("a", "note", t("tui.key.note"), show=False),
         Binding("w", "notes", t("tui.key.notes"), show=False),
         Binding("i", "agenda", t("tui.key.agenda"), show=False),
+        Binding("k", "agenda_vote", t("tui.key.agenda_vote"), show=False),
+        Binding("r", "agenda_action", t("tui.key.agenda_action"), show=False),
         Binding("c", "show_qr", t("tui.key.qr"), show=False),
         Binding("l", "toggle_lock", t("tui.key.lock"), show=False),
         Binding("e", "end", t("tui.key.end")),
@@ -295,6 +297,38 @@ class ItemScreen(Screen[None]):
         self.workshop.privately(
             lambda: self.app.push_screen(TextPrompt(t("tui.prompt.agenda")), add)
         )
+
+    def action_agenda_vote(self) -> None:
+        """On an agenda item: put the approved points to the top-3 vote."""
+        if self.workshop.run_command("start_agenda_vote"):
+            self.workshop.run_command("start_timer")
+
+    def action_agenda_action(self) -> None:
+        """On an agenda item after the vote: record wie, wat and wanneer for a point."""
+        from workshop.tui.screens.agenda_action import AgendaActionInput, AgendaActionPrompt
+
+        session = self.workshop.session
+        index = session.item_index
+        plan = session.agenda_plans.get(index)
+        if plan is None or not plan.points:
+            self.notify(t("error.agenda_not_ready"), severity="warning")
+            return
+        choose = session.current_round
+        ranked = [n for n, _, _ in plan.ranked(choose.result if choose else None)]
+        waiting = [n for n in ranked if n not in plan.actions] or [0]
+
+        def record(answer: AgendaActionInput | None) -> None:
+            if answer is not None:
+                self.workshop.run_command(
+                    "set_agenda_action",
+                    point=answer.number - 1,
+                    wie=answer.wie,
+                    wat=answer.wat,
+                    wanneer=answer.wanneer,
+                )
+
+        prompt = AgendaActionPrompt(list(plan.points), waiting[0] + 1)
+        self.workshop.privately(lambda: self.app.push_screen(prompt, record))
 
     def action_show_qr(self) -> None:
         from workshop.tui.screens.qr_overlay import QROverlay
