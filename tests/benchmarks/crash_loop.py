@@ -105,9 +105,16 @@ async def vote(hub: HubProcess, round_id: int, choice: str) -> ClientConnection:
     return ws
 
 
+VOTABLE = ("keuze", "schaal")
+"""Question types the loop answers with one vote (open texts and multiple choice are skipped)."""
+
+
 def shown_round(state: dict[str, Any]) -> dict[str, Any] | None:
+    """The current round if it waits to be opened and takes a single vote."""
     round_ = state.get("round")
-    return round_ if round_ is not None and round_["phase"] == "shown" else None
+    if round_ is None or round_["phase"] != "shown":
+        return None
+    return round_ if round_["question"]["type"] in VOTABLE else None
 
 
 async def close_and_kill(hub: HubProcess, state: dict[str, Any], ws: ClientConnection) -> int:
