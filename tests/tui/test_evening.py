@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Digits, OptionList
+from textual.widgets import OptionList
 
 from tests.conftest import WriteFile
 from tests.tui.conftest import (
@@ -41,7 +41,7 @@ async def test_complete_evening(options: MakeOptions, tmp_path: Path) -> None:
         assert text_of(app, "#room-url") == f"{URL}/j/{CODE}"
 
         phones = [await Phone.join(app) for _ in range(4)]
-        await until(pilot, lambda: app.screen.query_one("#room-joined", Digits).value == "4")
+        await until(pilot, lambda: app.screen.query_one("#room-joined").value == "4")
 
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ItemScreen))

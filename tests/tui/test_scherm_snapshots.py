@@ -23,6 +23,7 @@ from workshop.hub.server import Hub
 from workshop.scherm.app import ScreenApp, ScreenOptions
 from workshop.session import HubOptions, OpenedSession, close_session, open_session, start_hub
 from workshop.session.controller import Controller
+from workshop.tui.bigtext import big_lines
 
 ROOM = (140, 45)
 NOW = 1000.0
@@ -131,7 +132,7 @@ def snapshot(snap_compare: Any, app: HostedScreenApp, drive: Drive, pane: str, t
 def test_lobby(snap_compare: Any, hosted: Callable[[], HostedScreenApp]) -> None:
     """The lobby: a black-on-white QR code filling the left of the window; on the right the
     title 'Proefavond', the URL http://192.168.1.23:8765/j/K7HX4M, the code K7HX4M in big
-    type and 3 phones connected in big digits. Nothing else: no keys, no trainer hints."""
+    type and 3 phones connected in the same big type. Nothing else: no keys, no trainer hints."""
 
     def drive(controller: Controller) -> None:
         pass
@@ -144,7 +145,7 @@ def test_open_item_with_count_and_timer(
 ) -> None:
     """The dilemma 'Een proefkaart' with voting open: 'Onderdeel 2 van 5', the green
     'Stem nu op je telefoon', the situation, the question 'Wat doe je?' with options A-C,
-    '2' in big digits with 'van 3 gestemd', and the timer 01:00 in big digits. No result
+    '2' in big type with 'van 3 gestemd', and the timer 01:00 (slashed zeros) in the same type. No result
     (blind), no trainer text (doorvragen, wat-als, achtergrond)."""
 
     def drive(controller: Controller) -> None:
@@ -243,3 +244,31 @@ def test_end_summary_and_thanks(snap_compare: Any, hosted: Callable[[], HostedSc
         controller.run("end")
 
     assert snapshot(snap_compare, hosted(), drive, "room-end-pane", "Dank je wel")
+
+
+def seen(app: HostedScreenApp, selector: str) -> list[str]:
+    """The cells a widget occupies on the screen, as the room sees them."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).split("\n")[region.y : region.bottom]
+    return [line[region.x : region.right] for line in lines]
+
+
+async def test_counts_and_timer_are_drawn_in_the_legible_big_type(
+    hosted: Callable[[], HostedScreenApp],
+) -> None:
+    """Nobody has voted yet: the count's 0 is the slashed zero of big_lines, never Textual's
+    empty box, and the timer reads 01:00 in the same type (issue 13)."""
+
+    def drive(controller: Controller) -> None:
+        controller.run("show_lobby", shown=False)
+        controller.run("go_to", index=DILEMMA)
+        controller.run("open_voting")
+
+    app = hosted()
+    async with app.run_test(size=ROOM) as pilot:
+        await app.start_hub(drive)
+        await until(pilot, lambda: "van 3 gestemd" in screen_text(app))
+        await pilot.pause(0.1)
+        assert seen(app, "#room-voted") == big_lines("0")
+        assert seen(app, "#room-voted")[1] == "┃╱┃"  # not the empty box "┃ ┃"
+        assert seen(app, "#room-timer") == big_lines("01:00")

@@ -1,4 +1,5 @@
-"""Big type for the join code: every code character in a 3x3 box-drawing glyph.
+"""Big type for the join code, counts and the timer: every code character and digit in a
+3x3 box-drawing glyph (the timer's colon is one column wide).
 
 Textual's `Digits` covers digits and A-F only; join codes use most of the alphabet. The
 glyphs are drawn so that look-alikes in the code alphabet (2/Z, 5/S) stay distinct.
@@ -43,6 +44,7 @@ GLYPHS: dict[str, tuple[str, str, str]] = {
     "8": ("┏━┓", "┣━┫", "┗━┛"),
     "9": ("┏━┓", "┗━┫", "╺━┛"),
     "0": ("╭━╮", "┃╱┃", "╰━╯"),
+    ":": (" ", "•", "•"),
     " ": ("   ", "   ", "   "),
 }
 

@@ -1,4 +1,5 @@
-"""The timer in big digits, counting down on its own between the states it is sent."""
+"""The timer in the project's big type, counting down on its own between the states it
+is sent."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from textual.widgets import Digits
+from workshop.tui.widgets.big_number import BigNumber
 
 
-class BigTimer(Digits):
+class BigTimer(BigNumber):
     """mm:ss left. A state says how many seconds are left and whether the timer runs; this
     widget counts down from there with its own clock (monotonic seconds; tests freeze it)."""
 

@@ -1,5 +1,5 @@
 """An item on the room's screen: title, situation, question and answers in large type, the
-live count and the timer in big digits, then results, approved texts and the agenda."""
+live count and the timer in big type, then results, approved texts and the agenda."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from workshop.i18n import t
 from workshop.tui.projector.big_timer import BigTimer
@@ -20,6 +20,7 @@ from workshop.tui.projector.render import (
     results_block,
     texts_block,
 )
+from workshop.tui.widgets.big_number import BigNumber
 
 
 class ItemPane(Vertical):
@@ -34,7 +35,7 @@ class ItemPane(Vertical):
                 yield Static("", id="room-progress", markup=False)
                 yield Static("", id="room-phase", markup=False)
             with Horizontal(id="room-count"):
-                yield Digits("0", id="room-voted")
+                yield BigNumber("0", id="room-voted")
                 yield Static("", id="room-count-label", markup=False)
             yield self.timer
         yield Static("", id="room-title", markup=False)
@@ -69,13 +70,13 @@ class ItemPane(Vertical):
         zelftest = view.get("zelftest")
         self.query_one("#room-count").display = shown or zelftest is not None
         if zelftest is not None:  # how many finished; what they answered never comes here
-            self.query_one("#room-voted", Digits).update(str(zelftest["finished"]))
+            self.query_one("#room-voted", BigNumber).update(str(zelftest["finished"]))
             self.query_one("#room-count-label", Static).update(t("scherm.zelftest_finished"))
         if shown:
             of = max(view["connected"], view["voted"])
             open_question = round_["question"]["type"] == "open"
             label = "scherm.answered_of" if open_question else "scherm.voted_of"
-            self.query_one("#room-voted", Digits).update(str(view["voted"]))
+            self.query_one("#room-voted", BigNumber).update(str(view["voted"]))
             self.query_one("#room-count-label", Static).update(t(label, n=of))
         situation = Text()
         if item.get("rule"):

@@ -7,10 +7,11 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from workshop.i18n import t
 from workshop.tui.widgets.big_code import BigCode
+from workshop.tui.widgets.big_number import BigNumber
 from workshop.tui.widgets.qr_view import QRCodeView
 
 
@@ -24,7 +25,7 @@ class LobbyPane(Horizontal):
             yield Static(t("tui.lobby.code"), classes="room-label", markup=False)
             yield BigCode("", id="room-code")
             yield Static(t("scherm.connected"), classes="room-label", markup=False)
-            yield Digits("0", id="room-joined")
+            yield BigNumber("0", id="room-joined")
             yield Static("", id="room-lock", markup=False)
 
     def show(self, view: dict[str, Any]) -> None:
@@ -39,6 +40,6 @@ class LobbyPane(Horizontal):
         if big.code != code:
             big.code = code
             big.refresh(layout=True)
-        self.query_one("#room-joined", Digits).update(str(view["connected"]))
+        self.query_one("#room-joined", BigNumber).update(str(view["connected"]))
         locked = view["session"]["locked"]
         self.query_one("#room-lock", Static).update(t("scherm.locked") if locked else "")
