@@ -145,8 +145,8 @@ def test_open_item_with_count_and_timer(
 ) -> None:
     """The dilemma 'Een proefkaart' with voting open: 'Onderdeel 2 van 5', the green
     'Stem nu op je telefoon', the situation, the question 'Wat doe je?' with options A-C,
-    '2' in big type with 'van 3 gestemd', and the timer 01:00 (slashed zeros) in the same type. No result
-    (blind), no trainer text (doorvragen, wat-als, achtergrond)."""
+    '2' in big type with 'van 3 gestemd', and the timer 01:00 (slashed zeros) in the same
+    type. No result (blind), no trainer text (doorvragen, wat-als, achtergrond)."""
 
     def drive(controller: Controller) -> None:
         controller.run("show_lobby", shown=False)
