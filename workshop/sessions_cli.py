@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from workshop.decks import DeckError, Library, load_checked
 from workshop.decks.library import builtin_paths
 from workshop.i18n import t
-from workshop.paths import data_dir
+from workshop.paths import data_dir, reports_dir
 
 if TYPE_CHECKING:
     from workshop.engine.results import Shift
@@ -41,7 +41,7 @@ def add_commands(commands: Any, data_option: argparse.ArgumentParser) -> None:
     report = sub.add_parser("verslag", help=t("cli.cmd.sessies.verslag"), parents=[data_option])
     report.add_argument("id", help=t("cli.sessies.id"))
     report.add_argument("--formaat", choices=FORMATS, help=t("cli.verslag.formaat"))
-    report.add_argument("--uit", default=".", metavar="PAD", help=t("cli.verslag.uit"))
+    report.add_argument("--uit", metavar="PAD", help=t("cli.verslag.uit"))
     report.add_argument("--leesbaar", action="store_true", help=t("cli.verslag.leesbaar"))
     report.set_defaults(run=_report)
     compare = sub.add_parser(
@@ -203,7 +203,8 @@ def _report(args: argparse.Namespace) -> int:
         print(RENDERERS[args.formaat](build_summary(record, library)), end="")
         return 0
     formats = (args.formaat,) if args.formaat else FORMATS
-    folder = Path(args.uit).expanduser()
+    # Without --uit: the same documented folder the console's export offers (made 0700).
+    folder = Path(args.uit).expanduser() if args.uit else reports_dir()
     for path in write_report(record, library, folder, formats, readable=args.leesbaar):
         print(t("cli.verslag.written", path=path))
     return 0

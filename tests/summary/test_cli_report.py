@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +82,32 @@ def test_cli_formats_match_the_renderers() -> None:
     from workshop.summary.export import FORMATS
 
     assert CLI_FORMATS == FORMATS
+
+
+def test_verslag_without_uit_goes_to_the_documented_reports_folder(
+    data: Path, tmp_path: Path
+) -> None:
+    """Run for real: without --uit the report lands in workshop-verslagen in the documents
+    folder (made 0700, files 0600), the same place the console's export offers; nothing is
+    written to the folder the command was started in."""
+    home, here = tmp_path / "thuis", tmp_path / "hier"
+    home.mkdir()
+    here.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_DOCUMENTS_DIR": "$HOME/Stukken"}
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "sessies", "verslag", "20261130-abc123"]
+        + ["--formaat", "md", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=here,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    folder = home / "Stukken" / "workshop-verslagen"
+    report = folder / "verslag-20261130-abc123.md"
+    assert f"Geschreven: {report}" in result.stdout
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert list(here.iterdir()) == []

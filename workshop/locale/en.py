@@ -444,7 +444,7 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.sessies.verslag": "make the anonymous report: Markdown, HTML, CSV and/or JSON",
     "cli.cmd.sessies.vergelijk": "compare sessions: for every card used more than once, the results side by side",
     "cli.verslag.formaat": "only this format (default: all four)",
-    "cli.verslag.uit": "folder for the files (default: the current folder); '-' writes one format to the screen",
+    "cli.verslag.uit": "folder for the files (default: workshop-verslagen in your documents folder); '-' writes one format to the screen",
     "cli.verslag.written": "Written: {path}",
     "sessions.keys_not_removed": "The key files in {folder} could not be removed ({error}). Check the permissions of the folder sleutels and try again.",
     "sessions.keys_removed": "Key files of ended, deleted or expired sessions removed: {n}.",

@@ -444,7 +444,7 @@ MESSAGES: dict[str, str] = {
     "cli.cmd.sessies.verslag": "maak het anonieme verslag: Markdown, HTML, CSV en/of JSON",
     "cli.cmd.sessies.vergelijk": "vergelijk sessies: per kaart die vaker is gebruikt de uitslagen naast elkaar",
     "cli.verslag.formaat": "alleen dit formaat (standaard: alle vier)",
-    "cli.verslag.uit": "map voor de bestanden (standaard: de huidige map); '-' schrijft één formaat naar het scherm",
+    "cli.verslag.uit": "map voor de bestanden (standaard: workshop-verslagen in uw documentenmap); '-' schrijft één formaat naar het scherm",
     "cli.verslag.written": "Geschreven: {path}",
     "sessions.keys_not_removed": "De sleutelbestanden in {folder} konden niet worden verwijderd ({error}). Controleer de rechten van de map sleutels en probeer het opnieuw.",
     "sessions.keys_removed": "Sleutelbestanden van beëindigde, verwijderde of verlopen sessies verwijderd: {n}.",
