@@ -142,6 +142,37 @@ async def test_80x24_shows_the_whole_header_and_footer(options: MakeOptions) -> 
         assert header.endswith("te weinig stemmen (minder dan 3)"), header
 
 
+def header_parts(app: WorkshopApp) -> list[str]:
+    """The full text of every part of the status line that is displayed."""
+    bar = app.screen.query_one("#status-bar")
+    return [str(part.render()).strip() for part in bar.children if part.display]
+
+
+async def test_80x24_header_fits_with_joining_closed_and_a_withheld_second_round(
+    options: MakeOptions,
+) -> None:
+    """Joining closed and a withheld result together (also in the dilemma's second round):
+    every part of the header is on screen whole, in its short form."""
+
+    def check(phase: str) -> None:
+        header = screen_text(app).splitlines()[0]
+        parts = header_parts(app)
+        assert parts == [phase, "01:00", "één scherm", "aanmelden dicht", "te weinig stemmen (<3)"]
+        for part in parts:
+            assert part in header, (part, header)
+        assert header.rstrip().endswith("te weinig stemmen (<3)"), header
+
+    app = app_with(options())
+    async with app.run_test(size=SMALL) as pilot:
+        await to_item(pilot, app, "n", "n", "o", "l", "s")
+        check("Gesloten")
+        for key in ("u", "h", "o", "s", "u"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.session.current_round.attempt == 2  # type: ignore[union-attr]
+        check("Uitslag · 2e ronde")
+
+
 async def test_80x24_trainer_panel_keeps_question_and_options_in_view(
     options: MakeOptions,
 ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -120,6 +121,8 @@ class ItemScreen(Screen[None]):
         countdown = self.query_one("#timer", Countdown)
         countdown.labelled = not narrow
         countdown.show_timer()
+        if self.ready:
+            self._show_header()
 
     def on_screen_resume(self) -> None:
         if self.workshop.hub is None:
@@ -131,7 +134,6 @@ class ItemScreen(Screen[None]):
     def refresh_state(self) -> None:
         app = self.workshop
         session = app.session
-        round_ = session.current_round
         console = app.console_mode
         if console != self._console_shown:
             # A room screen came or went: the console panel opens with it, closes without.
@@ -141,18 +143,11 @@ class ItemScreen(Screen[None]):
             self._shown_item = session.item_index
             self.query_one("#trainer-text", Static).update(self._trainer_text(session))
             self.query_one("#next-item", Static).update(next_item_text(session))
-        self.query_one("#progress", Static).update(
-            t("tui.item.progress", n=session.item_index + 1, count=len(session.items))
-        )
-        self.query_one("#phase", Static).update(self._phase_label(round_, session.item))
-        phase = round_.phase.value if round_ is not None else "free"
-        self.query_one("#phase").set_classes(f"phase-{phase}")
-        self.query_one("#counts", Static).update(counts_text(session, round_))
-        self.query_one("#lock").display = session.locked
         mode = self.query_one("#mode", Static)
-        mode.update(t("tui.mode.console") if console else t("tui.mode.single"))
+        mode.update(self.mode_label())
         mode.set_class(console, "console")
         self.query_one("#timer", Countdown).show_timer()
+        self._show_header()
         self.query_one("#room", ProjectorView).show(app.projector_state())
         self.query_one("#console-state", Static).update(console_state(session))
         self.query_one("#note", Static).update(
@@ -161,17 +156,47 @@ class ItemScreen(Screen[None]):
         self.set_class(not console and session.blackout, "blackout")
         self.refresh_bindings()
 
+    def _show_header(self) -> None:
+        """The status line. When its parts would not fit side by side (at 80 columns with
+        joining closed, a second round and a withheld result), the phase and the count take
+        their short forms, so every part stays whole."""
+        session = self.workshop.session
+        round_ = session.current_round
+        progress = t("tui.item.progress", n=session.item_index + 1, count=len(session.items))
+        self.query_one("#progress", Static).update(progress)
+        phase_label = self._phase_label(round_, session.item)
+        counts = counts_text(session, round_)
+        others = [str(self.query_one("#timer", Countdown).content), self.mode_label()]
+        if session.locked:
+            others.append(t("tui.item.locked"))
+        if self.size.width < 100:  # narrow: the progress gives way (stylesheet)
+            progress = ""
+        parts = [progress, phase_label, counts, *others]
+        wanted = sum(cell_len(part) + 2 for part in parts if part)  # with each one's padding
+        if wanted > self.size.width:
+            phase_label = self._phase_label(round_, session.item, short=True)
+            counts = counts_text(session, round_, short=True)
+        self.query_one("#phase", Static).update(phase_label)
+        phase = round_.phase.value if round_ is not None else "free"
+        self.query_one("#phase").set_classes(f"phase-{phase}")
+        self.query_one("#counts", Static).update(counts)
+        self.query_one("#lock").display = session.locked
+
+    def mode_label(self) -> str:
+        return t("tui.mode.console") if self.workshop.console_mode else t("tui.mode.single")
+
     def _trainer_text(self, session: Session) -> Text:
         card = session.card
         if card is None:
             return Text()
         return trainer_text(card) + reserve_text(session.programme, session.library)
 
-    def _phase_label(self, round_: Round | None, item: Any) -> str:
+    def _phase_label(self, round_: Round | None, item: Any, short: bool = False) -> str:
         if round_ is None:
             return t(f"tui.free.{item.kind.value}") if isinstance(item, FreeItem) else ""
-        label = t(f"tui.phase.{round_.phase.value}")
-        return f"{label} · {t('tui.item.revote')}" if round_.attempt == 2 else label
+        suffix = ".short" if short else ""
+        label = t(f"tui.phase.{round_.phase.value}{suffix}")
+        return f"{label} · {t('tui.item.revote' + suffix)}" if round_.attempt == 2 else label
 
     # ------------------------------------------------------------------ keys
 
@@ -354,15 +379,17 @@ class ItemScreen(Screen[None]):
         self.app.push_screen(Confirm(t("tui.confirm.end")), end)
 
 
-def counts_text(session: Session, round_: Round | None) -> str:
+def counts_text(session: Session, round_: Round | None, short: bool = False) -> str:
     """The header's count: votes (or answers to an open question) out of the phones here,
-    and never a number for a closed round whose result was withheld."""
+    and never a number for a closed round whose result was withheld. `short`: the narrow
+    header's forms."""
     if round_ is not None and round_.result is not None and round_.result.suppressed:
-        return t("tui.item.too_few", k=session.min_group)
+        return t("tui.item.too_few.short" if short else "tui.item.too_few", k=session.min_group)
     voted = round_.voted if round_ is not None else 0
     question = session.question_at(round_.item_index) if round_ is not None else None
+    key = "tui.item.answers" if isinstance(question, OpenQuestion) else "tui.item.counts"
     return t(
-        "tui.item.answers" if isinstance(question, OpenQuestion) else "tui.item.counts",
+        key + ".short" if short else key,
         # Out of the phones here now (a phone counts as a participant only once it
         # votes, so the participant count would always equal the votes).
         joined=max(session.connected_count, voted),
