@@ -336,8 +336,9 @@ def _screen(args: argparse.Namespace) -> int:
     """`workshop scherm`: the room's screen, following the running session of `--data`."""
     from workshop.scherm.app import ScreenOptions, make_screen_app
 
-    make_screen_app(ScreenOptions(data=args.data)).run()
-    return 0
+    app = make_screen_app(ScreenOptions(data=args.data))
+    app.run()
+    return app.return_code or 0  # 1 after a crash, which Textual has printed
 
 
 def _start(args: argparse.Namespace) -> int:
@@ -381,5 +382,6 @@ def _start(args: argparse.Namespace) -> int:
         # would run blind (and once spun the processor), so say so and stop.
         print(t("cli.no_terminal"), file=sys.stderr)
         return 1
-    make_app(options).run()
-    return 0
+    app = make_app(options)
+    app.run()
+    return app.return_code or 0  # 1 after a crash, which Textual has printed

@@ -334,6 +334,8 @@ MESSAGES: dict[str, str] = {
     "tui.free.uitleg": "Explanation",
     "tui.free.pauze": "Break",
     "tui.free.afsluiting": "Closing",
+    "tui.free.zelftest": "Self-test",
+    "tui.free.agenda": "Integrity agenda",
     "tui.timer.closed": "Time is up: the vote closed by itself (timer_sluit).",
     "tui.timer": "Timer",
     "tui.results.before": "Before the discussion",

@@ -334,6 +334,8 @@ MESSAGES: dict[str, str] = {
     "tui.free.uitleg": "Uitleg",
     "tui.free.pauze": "Pauze",
     "tui.free.afsluiting": "Afsluiting",
+    "tui.free.zelftest": "Zelftest",
+    "tui.free.agenda": "Integriteitsagenda",
     "tui.timer.closed": "De tijd is om: de stemming is vanzelf gesloten (timer_sluit).",
     "tui.timer": "Timer",
     "tui.results.before": "Voor het gesprek",
