@@ -26,7 +26,8 @@ A round: the facilitator opens voting, every phone votes once at the same moment
 round ends when every phone has seen the final count. Printed per N: the median of three
 rounds for each server and their ratio, memory per phone (the server's RSS growth / N), the
 worst event-loop lag of each server process during the rounds (wall clock, and "lag CPU":
-the part its own work caused, what a machine to itself would show), and the CPU time each server
+the part its own work caused, what a machine to itself would show), the 95th percentile of
+the loop's delays (the worst round's), and the CPU time each server
 process used per round (median; on a machine shared with other work this is the steadier
 comparison, as wall-clock time also counts the time the process waited for a core).
 
@@ -100,6 +101,7 @@ async def serve(kind: str, phones: int) -> None:
             elif line == "lag":
                 report = {
                     "lag": probe.worst,
+                    "p95": probe.p95,
                     "busy": probe.worst_busy,
                     "cpu": time.process_time() - cpu,
                 }
@@ -324,6 +326,8 @@ class Server:
     rss_after: int = 0
     rounds: list[float] = field(default_factory=list)
     lags: list[float] = field(default_factory=list)
+    p95: list[float] = field(default_factory=list)
+    """The 95th percentile of the loop's delays, per round (see `LagProbe.p95`)."""
     busy: list[float] = field(default_factory=list)
     """The loop lag the server's own work caused (CPU time; see `LagProbe.worst_busy`)."""
     cpu: list[float] = field(default_factory=list)
@@ -403,6 +407,7 @@ async def measure(size: int, kinds: list[str]) -> list[Server]:
                     continue  # warm-up
                 server.rounds.append(result.seconds)
                 server.lags.append(report["lag"])
+                server.p95.append(report["p95"])
                 server.busy.append(report["busy"])
                 server.cpu.append(report["cpu"])
                 if "screen" in report and report["screen"] is not None:
@@ -442,7 +447,8 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
         f"{'N':>6} {'floor s':>8} {'hub s':>8} {'ratio':>6} "
         f"{'hub KiB/phone':>13} {'floor KiB/phone':>15} {'hub lag ms':>10} {'floor lag ms':>12} "
         f"{'floor CPU ms':>12} {'hub CPU ms':>10} {'CPU ratio':>9} "
-        f"{'hub lag CPU ms':>14} {'floor lag CPU ms':>16}"
+        f"{'hub lag CPU ms':>14} {'floor lag CPU ms':>16} "
+        f"{'hub lag p95 ms':>14} {'floor lag p95 ms':>16}"
     )
     print(header, flush=True)
     try:
@@ -456,7 +462,8 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
                 f"{(floor.rss_after - floor.rss_before) / size:>15.1f} "
                 f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f} "
                 f"{fc * 1000:>12.0f} {hc * 1000:>10.0f} {hc / fc:>9.2f} "
-                f"{max(hub.busy) * 1000:>14.0f} {max(floor.busy) * 1000:>16.0f}",
+                f"{max(hub.busy) * 1000:>14.0f} {max(floor.busy) * 1000:>16.0f} "
+                f"{max(hub.p95) * 1000:>14.0f} {max(floor.p95) * 1000:>16.0f}",
                 flush=True,
             )
             print(
@@ -470,7 +477,7 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
                 f"TUI and hub in one process, {tui} phones: round "
                 f"{statistics.median(app.rounds):.3f} s (median of {ROUNDS}), worst loop lag "
                 f"{max(app.lags) * 1000:.0f} ms (of which its own work, CPU: "
-                f"{max(app.busy) * 1000:.0f} ms), last vote to the count on screen "
+                f"{max(app.busy) * 1000:.0f} ms; p95 {max(app.p95) * 1000:.0f} ms), last vote to the count on screen "
                 f"{statistics.median(app.screens) * 1000 if app.screens else float('nan'):.0f} ms "
                 f"(median; {[round(x * 1000) for x in app.screens]} ms)",
                 flush=True,
