@@ -231,3 +231,28 @@ async def test_dark_mode_screenshot(browser: Browser, restartable: Restartable) 
     background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)"
     await shot(page, "11-question-dark")
+
+
+async def test_a_running_timer_counts_down_on_the_phone(
+    browser: Browser, restartable: Restartable
+) -> None:
+    """The item's timer: the phone counts down on its own between states and stops at 0."""
+    programme = restartable.paths[-1]
+    text = programme.read_text(encoding="utf-8")
+    programme.write_text(text.replace("herstemming = true", "herstemming = true\ntimer = 5"))
+    harness = await restartable.start()
+    page = await phone_page(browser)
+    await page.goto(f"http://127.0.0.1:{restartable.port}/j/{restartable.keys.code}")
+    await page.locator("#accept").click()
+    boss, _ = await open_dilemma(harness)
+    timer = page.locator("#timer")
+    await expect(timer).to_have_text("0:05")  # shown, not running yet
+    await harness.command(boss, "start_timer")
+    await expect(timer).to_have_text("0:04")
+    await shot(page, "11-timer")
+    await expect(timer).to_have_text("0:01")  # no new state came: it counted by itself
+    await expect(timer).to_have_text("0:00")
+    await page.wait_for_timeout(1500)
+    await expect(timer).to_have_text("0:00")  # and stops there
+    await harness.command(boss, "end")
+    await expect(timer).to_be_hidden()

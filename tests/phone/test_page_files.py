@@ -69,3 +69,17 @@ def test_dark_mode_and_large_targets() -> None:
     css = read("app.css")
     assert "prefers-color-scheme: dark" in css
     assert re.search(r"min-height:\s*(4[89]|[5-9]\d)px", css)
+
+
+def test_the_sent_script_drops_comments_but_keeps_strings() -> None:
+    """Comments go before the script is sent (whole lines and after a statement); a '//'
+    inside a string, as in the websocket address, stays."""
+    from workshop.hub.static import strip_script
+
+    source = (
+        "// a comment\nlet tick = 0; // after a statement\n  const url = 'ws:' + '//' + host;\n"
+    )
+    assert strip_script(source) == "let tick = 0;\nconst url = 'ws:' + '//' + host;\n"
+    sent = strip_script(read("app.js"))
+    assert "scheme + '//' + location.host" in sent
+    assert not any(" // " in line for line in sent.splitlines())

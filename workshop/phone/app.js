@@ -28,6 +28,7 @@ let pendingSent = false; // whether that answer went out on the current connecti
 let openRound = null; // the open question the text box belongs to
 let sentText = '';
 let zelftestItem = null; // the zelftest item whose module is running
+let timerTick = 0; // the item's countdown between states
 
 // ---- small helpers
 
@@ -220,6 +221,7 @@ function handle(message) {
     const round = currentRound();
     if (round && (!message.round || message.round.id !== round.id)) showError('');
     state = message;
+    showTimer(message.session && message.session.ended ? null : message.timer);
     if (welcomeAnswer !== undefined) {
       // The first state after (re)joining: what the hub has counted for us, then the queue.
       // A counted answer the hub no longer has, in a round it reopened after a stop, was
@@ -277,6 +279,22 @@ function currentAnswer() {
   const round = currentRound() || {};
   if (pending && pending.round === round.id) return pending.text ? true : String(pending.choice);
   return counted && counted.round === round.id ? counted.choice : null;
+}
+
+// ---- the item's timer: each state says what is left; it counts down here and stops at 0
+
+function showTimer(timer) {
+  clearInterval(timerTick);
+  byId('timer').hidden = !timer;
+  if (!timer) return;
+  const end = Date.now() + timer.left * 1000;
+  const tick = () => {
+    const left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+    setText('timer', Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0'));
+    if (!left) clearInterval(timerTick);
+  };
+  tick();
+  if (timer.running) timerTick = setInterval(tick, 250);
 }
 
 // ---- screens
