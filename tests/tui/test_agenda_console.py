@@ -48,6 +48,10 @@ async def test_trainer_records_wie_wat_wanneer(options: MakeOptions, write: Writ
         await pilot.press("k")  # the top 3 of the approved points, open at once
         vote = app.session.current_round
         assert vote is not None and vote.attempt == 2 and vote.phase.value == "open"
+        # The choice of points is not a revote: neither the header nor the room says so.
+        await pilot.pause()
+        assert "ronde" not in text_of(app, "#phase")  # neither "tweede" nor "2e ronde"
+        assert text_of(app, "#room-phase") == "Stem nu op je telefoon"
         for phone, keys in zip(phones, (["B", "A"], ["B", "C"], ["B", "A", "C"]), strict=True):
             assert (await phone.send(type="vote", round=vote.id, choice=keys))["type"] == "ack"
         await until(pilot, lambda: app.session.current_round.voted == 3)

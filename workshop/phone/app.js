@@ -355,7 +355,7 @@ function buildQuestion(round, item) {
   const scale = question.type === 'schaal';
   const multi = question.type === 'meerkeuze';
   setText('q-item', item.title);
-  byId('q-attempt').hidden = round.attempt < 2;
+  byId('q-attempt').hidden = round.attempt < 2 || item.kind === 'agenda'; // its 2nd round is the choice
   byId('q-situation').hidden = !item.situation;
   byId('q-situation').open = round.phase === 'shown'; // folded away once voting opens
   setText('q-sit', item.situation);

@@ -60,7 +60,8 @@ class ItemPane(Vertical):
         )
         phase = round_["phase"] if round_ else None
         label = t(f"scherm.phase.{phase}") if phase else ""
-        if round_ and round_["attempt"] == 2 and phase == "open":
+        # The agenda item's second round is its choice of points, not a revote.
+        if round_ and round_["attempt"] == 2 and phase == "open" and item.get("kind") != "agenda":
             label = t("scherm.phase.revote")
         phase_widget = self.query_one("#room-phase", Static)
         phase_widget.update(label)

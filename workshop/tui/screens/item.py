@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from workshop.decks.library import Library
 from workshop.decks.model import Card, CardItem, FreeItem, OpenQuestion, Programme
 from workshop.decks.render import trainer_sections
-from workshop.engine.session import Phase, Round, Session
+from workshop.engine.session import Phase, Round, Session, is_agenda
 from workshop.i18n import t
 from workshop.tui.projector import ProjectorView
 from workshop.tui.widgets.countdown import Countdown
@@ -196,7 +196,9 @@ class ItemScreen(Screen[None]):
             return t(f"tui.free.{item.kind.value}") if isinstance(item, FreeItem) else ""
         suffix = ".short" if short else ""
         label = t(f"tui.phase.{round_.phase.value}{suffix}")
-        return f"{label} · {t('tui.item.revote' + suffix)}" if round_.attempt == 2 else label
+        # The agenda item's second round is its choice of points, not a revote.
+        revote = round_.attempt == 2 and not is_agenda(item)
+        return f"{label} · {t('tui.item.revote' + suffix)}" if revote else label
 
     # ------------------------------------------------------------------ keys
 
