@@ -61,6 +61,16 @@ async def test_a_withheld_round_says_too_few_votes_never_a_count(options: MakeOp
         assert "Gestemd" not in screen_text(app).splitlines()[0]
 
 
+async def test_an_item_without_a_vote_counts_no_votes(options: MakeOptions) -> None:
+    """The welcome has nothing to vote on: the header says who is here, not 'Gestemd 0'."""
+    app = app_with(options())
+    async with app.run_test(size=SIZE) as pilot:
+        await to_item(pilot, app)
+        await Phone.join(app)
+        await until(pilot, lambda: text_of(app, "#counts") == "1 online")
+        assert "Gestemd" not in screen_text(app).splitlines()[0]
+
+
 async def test_an_open_question_counts_answers(options: MakeOptions) -> None:
     app = app_with(options())
     async with app.run_test(size=SIZE) as pilot:

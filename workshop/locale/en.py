@@ -306,6 +306,7 @@ MESSAGES: dict[str, str] = {
     "tui.lobby.open": "Joining is open",
     "tui.trainer.reserve": "Reserve cards",
     "tui.item.progress": "Item {n} of {count}",
+    "tui.item.online": "{connected} online",
     "tui.item.counts": "Voted {voted} of {joined} · {connected} online",
     "tui.item.counts.short": "Voted {voted}/{joined} · {connected} online",
     "tui.item.too_few": "too few votes (fewer than {k})",

@@ -306,6 +306,7 @@ MESSAGES: dict[str, str] = {
     "tui.lobby.open": "Aanmelden is open",
     "tui.trainer.reserve": "Reservekaarten",
     "tui.item.progress": "Onderdeel {n} van {count}",
+    "tui.item.online": "{connected} online",
     "tui.item.counts": "Gestemd {voted} van {joined} · {connected} online",
     "tui.item.counts.short": "Gestemd {voted}/{joined} · {connected} online",
     "tui.item.too_few": "te weinig stemmen (minder dan {k})",

@@ -387,8 +387,10 @@ def counts_text(session: Session, round_: Round | None, short: bool = False) -> 
     header's forms."""
     if round_ is not None and round_.result is not None and round_.result.suppressed:
         return t("tui.item.too_few.short" if short else "tui.item.too_few", k=session.min_group)
-    voted = round_.voted if round_ is not None else 0
-    question = session.question_at(round_.item_index) if round_ is not None else None
+    if round_ is None:  # nothing to vote on (welcome, zelftest, break): who is here only
+        return t("tui.item.online", connected=session.connected_count)
+    voted = round_.voted
+    question = session.question_at(round_.item_index)
     key = "tui.item.answers" if isinstance(question, OpenQuestion) else "tui.item.counts"
     return t(
         key + ".short" if short else key,
