@@ -9,6 +9,7 @@ from workshop.decks.model import ChoiceQuestion, Option, ScaleQuestion
 from workshop.engine.results import WITHHELD, Shift, tally
 from workshop.tui.projector.render import (
     agenda_block,
+    agenda_vote_block,
     result_text,
     results_block,
     shift_text,
@@ -71,3 +72,15 @@ def test_participant_text_is_never_markup() -> None:
     assert hostile in agenda_block([hostile]).plain
     styled = {str(span.style) for span in texts_block([hostile]).spans}
     assert styled == {"bold"}  # only the guillemets; nothing from the text became a style
+
+
+def test_agenda_points_below_k_have_one_pair_of_parentheses() -> None:
+    row = {"wie": "", "wat": "", "wanneer": ""}
+    ranked = [
+        {**row, "point": "Giftenregister", "votes": 3},
+        {**row, "point": "Koffie", "votes": None},
+    ]
+    shown = plain(agenda_vote_block({"ranked": ranked}))
+    assert "1. Giftenregister  (3 keer gekozen)" in shown
+    assert "2. Koffie  een paar keer gekozen (aantal niet getoond)" in shown
+    assert "((" not in shown and "))" not in shown

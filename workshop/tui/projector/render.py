@@ -190,10 +190,13 @@ def agenda_vote_block(vote: View) -> Text:
         text.append(t("scherm.agenda") + "\n", style="bold underline")
         for rank, row in enumerate(vote["ranked"], start=1):
             votes = row["votes"]
-            count = t("results.below_k") if votes is None else t("scherm.agenda_votes", n=votes)
+            # Below k the sentence carries its own parentheses: none around it.
+            count = (
+                t("results.below_k") if votes is None else f"({t('scherm.agenda_votes', n=votes)})"
+            )
             text.append(f"{rank}. ", style="bold")
             text.append(str(row["point"]))
-            text.append(f"  ({count})\n", style="italic")
+            text.append(f"  {count}\n", style="italic")
             action = " · ".join(str(row[part]) for part in ("wie", "wat", "wanneer") if row[part])
             if action:
                 text.append("   → " + action + "\n")
