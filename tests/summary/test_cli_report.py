@@ -94,9 +94,18 @@ def test_verslag_without_uit_goes_to_the_documented_reports_folder(
     home.mkdir()
     here.mkdir()
     env = {**os.environ, "HOME": str(home), "XDG_DOCUMENTS_DIR": "$HOME/Stukken"}
+    workshop = [sys.executable, "-m", "workshop"]
     result = subprocess.run(
-        [sys.executable, "-m", "workshop", "sessies", "verslag", "20261130-abc123"]
-        + ["--formaat", "md", "--data", str(data)],
+        [
+            *workshop,
+            "sessies",
+            "verslag",
+            "20261130-abc123",
+            "--formaat",
+            "md",
+            "--data",
+            str(data),
+        ],
         capture_output=True,
         text=True,
         cwd=here,
