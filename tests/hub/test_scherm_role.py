@@ -147,6 +147,9 @@ async def test_the_console_learns_when_a_screen_comes_and_goes(hub: HubHarness) 
     await asyncio.wait_for(_until(lambda: 1 in changes), TIMEOUT)
     await screen.ws.close()
     await asyncio.wait_for(_until(lambda: changes[-1] == 0), TIMEOUT)
+    # The waits above time out (and fail) unless both changes reached the console.
+    assert 1 in changes and changes[-1] == 0
+    assert hub.hub.screen_count == 0
 
 
 async def _until(check: Any) -> None:
