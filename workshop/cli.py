@@ -169,12 +169,11 @@ def _positive(text: str) -> int:
 
 def _capacity(args: argparse.Namespace) -> int:
     """`workshop capaciteit`: the self-test; exit 0 when this laptop holds the phones."""
-    import asyncio
-
     from workshop.capacity.selftest import render_report, run_selftest
+    from workshop.hub import loop
 
     try:
-        report = asyncio.run(run_selftest(args.telefoons, args.max_telefoons))
+        report = loop.run(run_selftest(args.telefoons, args.max_telefoons))
     except DeckError as error:
         print(t("cli.broken_decks"), file=sys.stderr)
         for problem in error.problems:
@@ -186,9 +185,9 @@ def _capacity(args: argparse.Namespace) -> int:
 
 def _hub(args: argparse.Namespace) -> int:
     # Imported here: websockets is only loaded by the commands that serve phones.
-    import asyncio
     from datetime import date
 
+    from workshop.hub import loop
     from workshop.hub.run import run_headless
     from workshop.session import HubOptions
 
@@ -207,7 +206,7 @@ def _hub(args: argparse.Namespace) -> int:
         capacity=args.max_telefoons,
     )
     try:
-        return asyncio.run(run_headless(options, date.today()))
+        return loop.run(run_headless(options, date.today()))
     except DeckError as error:
         print(t("cli.broken_decks"), file=sys.stderr)
         for problem in error.problems:
@@ -382,6 +381,9 @@ def _start(args: argparse.Namespace) -> int:
         # would run blind (and once spun the processor), so say so and stop.
         print(t("cli.no_terminal"), file=sys.stderr)
         return 1
+    from workshop.hub import loop
+
     app = make_app(options)
-    app.run()
+    # The hub shares the TUI's loop: one that takes a burst of votes a slice at a time.
+    loop.run(app.run_async())
     return app.return_code or 0  # 1 after a crash, which Textual has printed

@@ -144,7 +144,10 @@ def parse(frame: str | bytes) -> ClientMessage:
             frame = frame.decode("utf-8")
         except UnicodeDecodeError:
             raise ProtocolError("bad_json") from None
-    if len(frame.encode("utf-8", "surrogatepass")) > MAX_MESSAGE_BYTES:
+    # A character is at most four bytes in UTF-8: only a long text needs encoding to count.
+    if len(frame) * 4 > MAX_MESSAGE_BYTES and len(frame.encode("utf-8", "surrogatepass")) > (
+        MAX_MESSAGE_BYTES
+    ):
         raise ProtocolError("too_large")
     try:
         data = json.loads(frame)

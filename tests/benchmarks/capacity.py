@@ -237,11 +237,11 @@ class ScreenWatch:
         self.last_vote: float | None = None
         self.seen_at: float | None = None
         """Seconds from the last vote to the count on screen, this round."""
-        run, refresh = app.controller.run, app.refresh_screens
+        cast_vote, refresh = app.controller.cast_vote, app.refresh_screens
 
-        def counted_run(name: str, **args: Any) -> Any:
-            events = run(name, **args)
-            if name == "cast_vote" and self.last_vote is None and self._voted() >= target:
+        def counted_vote(*args: Any) -> Any:
+            events = cast_vote(*args)
+            if self.last_vote is None and self._voted() >= target:
                 self.last_vote = time.perf_counter()
             return events
 
@@ -253,7 +253,7 @@ class ScreenWatch:
             if self.last_vote is not None and self.seen_at is None and not held:
                 self.app.call_after_refresh(self._painted)
 
-        app.controller.run = counted_run
+        app.controller.cast_vote = counted_vote
         app.refresh_screens = watched_refresh
 
     def _voted(self) -> int:
@@ -426,7 +426,7 @@ def busy_core(seconds: float) -> asyncio.Future[asyncio.subprocess.Process]:
     return asyncio.ensure_future(asyncio.create_subprocess_exec(sys.executable, "-c", code))
 
 
-async def run(sizes: list[int], loaded: bool, tui: int) -> None:
+async def run(sizes: list[int], loaded: bool, tui: int, runs: int) -> None:
     limit = raise_fd_limit()
     # This process holds the phones of both servers at once, plus some spare.
     biggest = max([*sizes, tui]) * 2 + 200
@@ -439,7 +439,8 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
         sys.exit(2)
     busy = await busy_core(RUN_LIMIT) if loaded else None
     print(
-        f"capacity: hub vs floor, median of {ROUNDS} rounds; {os.cpu_count()} cores; "
+        f"capacity: hub vs floor, median of {ROUNDS} rounds, {runs} run(s) per N; "
+        f"{os.cpu_count()} cores; "
         f"{'one core loaded by another process' if loaded else 'no extra load'}; "
         f"load average before {os.getloadavg()[0]:.1f}"
     )
@@ -452,41 +453,69 @@ async def run(sizes: list[int], loaded: bool, tui: int) -> None:
     )
     print(header, flush=True)
     try:
+        summary: list[str] = []
         for size in sizes:
-            floor, hub = await measure(size, ["floor", "hub"])
-            f, h = statistics.median(floor.rounds), statistics.median(hub.rounds)
-            fc, hc = statistics.median(floor.cpu), statistics.median(hub.cpu)
-            print(
-                f"{size:>6} {f:>8.3f} {h:>8.3f} {h / f:>6.2f} "
-                f"{(hub.rss_after - hub.rss_before) / size:>13.1f} "
-                f"{(floor.rss_after - floor.rss_before) / size:>15.1f} "
-                f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f} "
-                f"{fc * 1000:>12.0f} {hc * 1000:>10.0f} {hc / fc:>9.2f} "
-                f"{max(hub.busy) * 1000:>14.0f} {max(floor.busy) * 1000:>16.0f} "
-                f"{max(hub.p95) * 1000:>14.0f} {max(floor.p95) * 1000:>16.0f}",
-                flush=True,
-            )
-            print(
-                f"       rounds floor {[round(x, 3) for x in floor.rounds]}, "
-                f"hub {[round(x, 3) for x in hub.rounds]}",
-                flush=True,
+            ratios: list[float] = []
+            for _ in range(runs):
+                ratios.append(await measure_pair(size))
+            summary.append(
+                f"{size:>6}: ratio {statistics.median(ratios):.2f} "
+                f"(runs {', '.join(f'{r:.2f}' for r in ratios)})"
             )
         if tui:
-            (app,) = await measure(tui, ["tui"])
-            print(
-                f"TUI and hub in one process, {tui} phones: round "
-                f"{statistics.median(app.rounds):.3f} s (median of {ROUNDS}), worst loop lag "
-                f"{max(app.lags) * 1000:.0f} ms (of which its own work, CPU: "
-                f"{max(app.busy) * 1000:.0f} ms; p95 {max(app.p95) * 1000:.0f} ms), last vote to the count on screen "
-                f"{statistics.median(app.screens) * 1000 if app.screens else float('nan'):.0f} ms "
-                f"(median; {[round(x * 1000) for x in app.screens]} ms)",
-                flush=True,
+            lags: list[float] = []
+            for _ in range(runs):
+                lags.append(await measure_tui(tui))
+            summary.append(
+                f"TUI {tui} phones: worst loop lag {statistics.median(lags) * 1000:.0f} ms "
+                f"(runs {', '.join(f'{lag * 1000:.0f}' for lag in lags)} ms)"
             )
+        print(f"median over {runs} run(s) per N:")
+        for line in summary:
+            print(f"  {line}")
         print(f"load average after {os.getloadavg()[0]:.1f}")
     finally:
         if busy is not None:
             busy.kill()
             await busy.wait()
+
+
+async def measure_pair(size: int) -> float:
+    """One run at `size` phones: print its line; the round-time ratio hub / floor."""
+    floor, hub = await measure(size, ["floor", "hub"])
+    f, h = statistics.median(floor.rounds), statistics.median(hub.rounds)
+    fc, hc = statistics.median(floor.cpu), statistics.median(hub.cpu)
+    print(
+        f"{size:>6} {f:>8.3f} {h:>8.3f} {h / f:>6.2f} "
+        f"{(hub.rss_after - hub.rss_before) / size:>13.1f} "
+        f"{(floor.rss_after - floor.rss_before) / size:>15.1f} "
+        f"{max(hub.lags) * 1000:>10.0f} {max(floor.lags) * 1000:>12.0f} "
+        f"{fc * 1000:>12.0f} {hc * 1000:>10.0f} {hc / fc:>9.2f} "
+        f"{max(hub.busy) * 1000:>14.0f} {max(floor.busy) * 1000:>16.0f} "
+        f"{max(hub.p95) * 1000:>14.0f} {max(floor.p95) * 1000:>16.0f}",
+        flush=True,
+    )
+    print(
+        f"       rounds floor {[round(x, 3) for x in floor.rounds]}, "
+        f"hub {[round(x, 3) for x in hub.rounds]}",
+        flush=True,
+    )
+    return h / f
+
+
+async def measure_tui(tui: int) -> float:
+    """One run of the TUI with its hub: print its line; the worst loop lag."""
+    (app,) = await measure(tui, ["tui"])
+    print(
+        f"TUI and hub in one process, {tui} phones: round "
+        f"{statistics.median(app.rounds):.3f} s (median of {ROUNDS}), worst loop lag "
+        f"{max(app.lags) * 1000:.0f} ms (of which its own work, CPU: "
+        f"{max(app.busy) * 1000:.0f} ms; p95 {max(app.p95) * 1000:.0f} ms), last vote to the count on screen "
+        f"{statistics.median(app.screens) * 1000 if app.screens else float('nan'):.0f} ms "
+        f"(median; {[round(x * 1000) for x in app.screens]} ms)",
+        flush=True,
+    )
+    return max(app.lags)
 
 
 def main() -> None:
@@ -500,12 +529,24 @@ def main() -> None:
     parser.add_argument("--tui", action="store_true", help="also the TUI at 2,000 phones")
     parser.add_argument("--tui-phones", type=int, default=TUI_PHONES)
     parser.add_argument("--belast", action="store_true", help="load one core with another process")
+    parser.add_argument("--runs", type=int, default=1, help="runs per N (the median is shown)")
     args = parser.parse_args()
     if args.role == "serve":
-        asyncio.run(asyncio.wait_for(serve(args.kind, args.phones), RUN_LIMIT))
+        # The hub runs on the loop `workshop hub` and `workshop start` run it on; the floor
+        # on asyncio's default, as a bare websockets server would.
+        if args.kind == "floor":
+            asyncio.run(asyncio.wait_for(serve(args.kind, args.phones), RUN_LIMIT))
+        else:
+            from workshop.hub import loop
+
+            loop.run(asyncio.wait_for(serve(args.kind, args.phones), RUN_LIMIT))
         return
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    asyncio.run(asyncio.wait_for(run(sizes, args.belast, args.tui and args.tui_phones), RUN_LIMIT))
+    asyncio.run(
+        asyncio.wait_for(
+            run(sizes, args.belast, args.tui and args.tui_phones, args.runs), RUN_LIMIT
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from workshop.hub.rules import (
     backed_up,
     broadcast_interval,
     decide_join,
+    in_burst,
     origin_allowed,
     over_write_cutoff,
     parse_origin,
@@ -300,3 +301,13 @@ def test_broadcast_interval_spaces_out_when_sending_takes_long() -> None:
     assert broadcast_interval(0.02, limits) == 0.1
     # A broadcast that took 0.05 s is followed by 0.15 s for everything else: a quarter.
     assert broadcast_interval(0.05, limits) == pytest.approx(0.15)
+
+
+def test_a_burst_is_a_hall_voting_at_once_not_a_room_voting_over_seconds() -> None:
+    limits = Limits(burst_rate=1000.0)
+    assert in_burst(2000, 0.1, limits)  # a hall of 2,000 phones within a tick
+    assert in_burst(10, 0.01, limits)  # still pouring in
+    assert not in_burst(9, 0.01, limits)  # the burst has been counted
+    assert not in_burst(20, 0.1, limits)  # 200 a second: 2,000 phones over ten seconds
+    assert not in_burst(1, 0.0005, limits)  # one frame is never a burst
+    assert not in_burst(0, 0.0, limits)

@@ -59,6 +59,17 @@ class Limits:
     broadcast_share: float = 1 / 3
     """The largest share of the event loop's time broadcasts may take: in a very large room
     the ticks space out so that votes, keys and pings get the rest."""
+    burst_rate: float = 1000.0
+    """Frames a second from all phones together above which the hall is voting in a burst
+    (everyone at the same moment). A tick then waits for the burst to be counted before it
+    sends: a state sent halfway costs a write to every phone and slows the counting, and
+    is out of date by the time it arrives. A room voting over a few seconds stays far below
+    this (2,000 phones in 10 s: 200 a second)."""
+    burst_window: float = 0.01
+    """Seconds over which a tick that waits for a burst measures whether it still goes on."""
+    burst_hold: float = 0.5
+    """Seconds a tick waits for a burst at the most: a hall that keeps sending still sees
+    the count at least this often (plus the interval)."""
 
 
 # ---------------------------------------------------------------------- roles
@@ -354,6 +365,11 @@ def backed_up(unsent: int, limits: Limits) -> bool:
 def over_write_cutoff(unsent: int, limits: Limits) -> bool:
     """Cut this client off: what it made the hub send (pongs included) is not being read."""
     return unsent > limits.write_cutoff
+
+
+def in_burst(frames: int, seconds: float, limits: Limits) -> bool:
+    """`frames` arrived in the last `seconds`: is the hall voting all at once?"""
+    return frames > 1 and frames >= limits.burst_rate * seconds
 
 
 def broadcast_interval(last_send: float, limits: Limits) -> float:

@@ -25,7 +25,9 @@ from websockets.http11 import Request, Response
 from workshop import protocol
 from workshop.engine.errors import DomainError, ErrorCode
 from workshop.engine.events import Event
+from workshop.engine.session import Phase
 from workshop.hub import rules, static
+from workshop.hub.collector import RoundFreeze
 from workshop.hub.fanout import send_to_phones, text_frame
 from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
@@ -121,11 +123,17 @@ class Hub:
         """The join URL shown in the lobby (set by whoever announced the hub)."""
         self._phone_sockets: set[ServerConnection] = set()
         """Connections that joined as a phone and are open (counted against `capacity`)."""
+        self._facilitators: set[ServerConnection] = set()
+        self._screens: set[ServerConnection] = set()
+        """Facilitators and room screens, kept apart so a tick need not walk every phone."""
         self._acks: dict[ServerConnection, bytes] = {}
         """Acks waiting for the next tick, which sends each in one write with the state."""
         self._send_seconds = 0.0
         """CPU seconds the last tick took to send; it spaces out the next tick."""
         self._logged: set[tuple[str, str, int]] = set()
+        self._frames = 0
+        self._freeze = RoundFreeze()
+        """Frames received from clients so far (a burst is told by how fast this grows)."""
         self.origins: frozenset[rules.Origin] = frozenset()
 
     # ------------------------------------------------------------------ lifecycle
@@ -163,6 +171,7 @@ class Hub:
         if self.server is not None:
             self.server.close()
             await self.server.wait_closed()
+        self._freeze.release()
 
     def base_url(self, lan_host: str) -> str:
         if self.config.public_url:
@@ -205,10 +214,14 @@ class Hub:
         self.clients[websocket] = client
         try:
             while True:
-                frame = await self._next_frame(websocket, client)
-                if frame is None:
-                    await websocket.close(1008, "join first")
-                    return
+                if client.rules.role is Role.NONE:
+                    frame = await self._next_frame(websocket, client)
+                    if frame is None:
+                        await websocket.close(1008, "join first")
+                        return
+                else:
+                    frame = await websocket.recv()
+                self._frames += 1
                 verdict = client.rules.allow_message()
                 if verdict is not Verdict.ALLOW:
                     await self._send(websocket, "rate_limited")
@@ -225,6 +238,8 @@ class Hub:
             if client.role is Role.SCHERM:
                 self._dirty = True  # the console learns that the room screen left
             self._phone_sockets.discard(websocket)
+            self._facilitators.discard(websocket)
+            self._screens.discard(websocket)
             self._acks.pop(websocket, None)
             if client.token is not None:
                 self._apply(lambda: self.controller.run("leave", token=client.token))
@@ -251,7 +266,14 @@ class Hub:
             await self._send(websocket, error.code)
             return
         try:
-            await self._dispatch(websocket, client, message)
+            if (
+                type(message) is protocol.Vote
+                and client.rules.role is Role.PARTICIPANT
+                and client.token is not None
+            ):
+                self._vote(websocket, client.token, message)  # a hall voting: no detours
+            else:
+                await self._dispatch(websocket, client, message)
         except DomainError as error:
             await websocket.send(protocol.encode_error(error.code.value, error.message))
         except ConnectionClosed:
@@ -285,15 +307,7 @@ class Hub:
                 await self._send(websocket, refused or "not_joined")
                 return
             if isinstance(message, protocol.Vote):
-                self._apply(
-                    lambda: self.controller.run(
-                        "cast_vote",
-                        token=client.token,
-                        round_id=message.round,
-                        answer=message.choice,
-                    )
-                )
-                self._acks[websocket] = _ack(message.round, message.choice, False)
+                self._vote(websocket, client.token, message)
             else:
                 self._apply(
                     lambda: self.controller.run(
@@ -316,6 +330,12 @@ class Hub:
             if self.controller.last_save is not before:
                 await self._until_saved(websocket)
             await websocket.send(protocol.encode_state(self.facilitator_state()))
+
+    def _vote(self, websocket: ServerConnection, token: str, message: protocol.Vote) -> None:
+        """Count a participant's vote; its ack leaves with the next state (see `fanout`)."""
+        if self.controller.cast_vote(token, message.round, message.choice):
+            self._dirty = True
+        self._acks[websocket] = _ack(message.round, message.choice, False)
 
     async def _join(
         self, websocket: ServerConnection, client: Client, message: protocol.Join
@@ -364,6 +384,7 @@ class Hub:
     ) -> None:
         if hmac.compare_digest(message.key.encode(), self.keys.facilitator_key.encode()):
             client.rules.key_accepted()
+            self._facilitators.add(websocket)
             await websocket.send(protocol.encode_welcome("facilitator"))
             await websocket.send(protocol.encode_state(self.facilitator_state()))
             return
@@ -381,6 +402,7 @@ class Hub:
             message.key.encode(), self.keys.screen_key.encode()
         ):
             client.rules.key_accepted(Role.SCHERM)
+            self._screens.add(websocket)
             await websocket.send(protocol.encode_welcome("scherm"))
             await websocket.send(protocol.encode_state(self.projector_state()))
             self._dirty = True  # the console learns that a room screen is there
@@ -394,7 +416,7 @@ class Hub:
     @property
     def screen_count(self) -> int:
         """Room screens (`workshop scherm`) connected now."""
-        return sum(1 for client in self.clients.values() if client.role is Role.SCHERM)
+        return len(self._screens)
 
     def projector_state(self) -> dict[str, Any]:
         """What the room's screen shows: the projector view, with the join URL and code."""
@@ -459,10 +481,14 @@ class Hub:
         return len(self._phone_sockets)
 
     async def _broadcast_loop(self) -> None:
+        frames, since = self._frames, time.monotonic()
         while True:
             # At most ten ticks a second; in a very large room they space out, so that
             # sending takes at most a third of the loop's time (keys, votes, pings: the rest).
             await asyncio.sleep(rules.broadcast_interval(self._send_seconds, self.config))
+            if self._dirty:
+                await self._after_burst(self._frames - frames, time.monotonic() - since)
+            frames, since = self._frames, time.monotonic()
             failed = self.controller.save_error() is not None
             if failed != self._save_failed:
                 self._save_failed, self._dirty = failed, True
@@ -470,15 +496,33 @@ class Hub:
             # is saved (the facilitator who sent the command gets it once it is).
             if self._dirty and not self.controller.saving:
                 self._dirty = False
+                self._freeze.follow(self._voting())
                 self.send_state()
+
+    def _voting(self) -> bool:
+        round_ = self.controller.session.current_round
+        return round_ is not None and round_.phase is Phase.OPEN
+
+    async def _after_burst(self, frames: int, seconds: float) -> None:
+        """When the hall is voting all at once (`frames` in the last `seconds`), wait until
+        the burst is counted, `burst_hold` at the most: the final count then goes out once,
+        the moment it is known, instead of half-counts that cost a write to every phone."""
+        config = self.config
+        if not rules.in_burst(frames, seconds, config):
+            return
+        deadline = time.monotonic() + config.burst_hold
+        while time.monotonic() < deadline:
+            before, started = self._frames, time.monotonic()
+            await asyncio.sleep(config.burst_window)
+            if not rules.in_burst(self._frames - before, time.monotonic() - started, config):
+                return
 
     def send_state(self) -> None:
         """Send the current state to every phone, screen and facilitator, now: each view is
         computed and encoded once; a phone gets its pending ack in the same write."""
         started = time.process_time()  # CPU time: a machine busy elsewhere must not slow ticks
         session = self.controller.session
-        facilitators = [ws for ws, c in self.clients.items() if c.role is Role.FACILITATOR]
-        screens = [ws for ws, c in self.clients.items() if c.role is Role.SCHERM]
+        facilitators, screens = self._facilitators, self._screens
         if self._phone_sockets:
             now = self.controller.clock()
             state = text_frame(protocol.encode_state(phone_view(session, now)).encode())

@@ -194,7 +194,15 @@ class Controller:
             args = {**args, "now": self.clock()}
         if not _PARAMETERS[name].accept(args):
             raise DomainError(ErrorCode.BAD_ARGUMENTS, name=name)
-        events = command(self.session, **args)
+        return self._checkpointed(command(self.session, **args))
+
+    def cast_vote(self, token: str, round_id: int, answer: object) -> list[Event]:
+        """`run("cast_vote", ...)` on the hottest path there is, a hall voting at once: the
+        hub's protocol has typed `token` and `round_id` already (the engine checks the
+        answer itself), so the lookup and argument checks of `run` are skipped."""
+        return self._checkpointed(self.session.cast_vote(token, round_id, answer))
+
+    def _checkpointed(self, events: list[Event]) -> list[Event]:
         if any(event.checkpoint for event in events):
             self.checkpoint()
         return events
