@@ -138,3 +138,34 @@ def test_encoders_round_trip() -> None:
         "role": "facilitator",
     }
     assert json.loads(protocol.encode_state({"voted": 2})) == {"type": "state", "voted": 2}
+
+
+def _outcome(frame: str) -> object:
+    try:
+        return parse(frame)
+    except ProtocolError as error:
+        return error.code
+
+
+@given(
+    round_id=st.one_of(st.integers(-5, 2 * 10**6), st.just(10**6), st.just(10**6 + 1)),
+    choice=st.one_of(st.text(max_size=10), st.sampled_from(["A", "b3", "ABCDEFGH", "ABCDEFGHI"])),
+    spaced=st.booleans(),
+)
+def test_the_quick_way_for_plain_votes_agrees_with_the_whole_way(
+    round_id: int, choice: str, spaced: bool
+) -> None:
+    # The phone page's vote (no spaces) or Python's (spaces) may take the quick way; the same
+    # message with a space before the closing brace never does: both must come out the same.
+    separators = (", ", ": ") if spaced else (",", ":")
+    frame = json.dumps({"type": "vote", "round": round_id, "choice": choice}, separators=separators)
+    assert _outcome(frame) == _outcome(frame[:-1] + " }")
+
+
+def test_plain_votes_take_the_quick_way_and_stay_votes() -> None:
+    assert parse('{"type":"vote","round":3,"choice":"B"}') == Vote(3, "B")
+    assert parse('{"type": "vote", "round": 1000000, "choice": "ABCDEFGH"}') == Vote(
+        10**6, "ABCDEFGH"
+    )
+    with pytest.raises(ProtocolError):
+        parse('{"type":"vote","round":03,"choice":"B"}')  # not JSON
