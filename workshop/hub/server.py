@@ -14,7 +14,7 @@ import functools
 import hmac
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +39,8 @@ from workshop.views.zelftest import zelftest_content
 
 LOG = logging.getLogger("workshop.hub")
 WS_PATH = "/ws"
+SEND_SLICE = 500
+"""Phones written to in one go (about 10 ms); a tick sends a larger room in slices."""
 
 
 @dataclass(frozen=True)
@@ -481,14 +483,14 @@ class Hub:
         return len(self._phone_sockets)
 
     async def _broadcast_loop(self) -> None:
-        frames, since = self._frames, time.monotonic()
+        frames = self._frames
         while True:
             # At most ten ticks a second; in a very large room they space out, so that
             # sending takes at most a third of the loop's time (keys, votes, pings: the rest).
             await asyncio.sleep(rules.broadcast_interval(self._send_seconds, self.config))
-            if self._dirty:
-                await self._after_burst(self._frames - frames, time.monotonic() - since)
-            frames, since = self._frames, time.monotonic()
+            if self._dirty and self._frames != frames:
+                await self._after_burst()  # the phones sent something: are they all at it?
+            frames = self._frames
             failed = self.controller.save_error() is not None
             if failed != self._save_failed:
                 self._save_failed, self._dirty = failed, True
@@ -497,19 +499,19 @@ class Hub:
             if self._dirty and not self.controller.saving:
                 self._dirty = False
                 self._freeze.follow(self._voting())
-                self.send_state()
+                for _ in self._send_in_slices():
+                    await asyncio.sleep(0)  # keys, votes and the TUI get the loop in between
 
     def _voting(self) -> bool:
         round_ = self.controller.session.current_round
         return round_ is not None and round_.phase is Phase.OPEN
 
-    async def _after_burst(self, frames: int, seconds: float) -> None:
-        """When the hall is voting all at once (`frames` in the last `seconds`), wait until
-        the burst is counted, `burst_hold` at the most: the final count then goes out once,
-        the moment it is known, instead of half-counts that cost a write to every phone."""
+    async def _after_burst(self) -> None:
+        """While the hall is voting all at once, wait until the burst is counted
+        (`burst_hold` at the most): the final count then goes out once, the moment it is
+        known, instead of half-counts that cost a write to every phone. A tick that comes
+        between two phones' frames costs one `burst_window` of waiting."""
         config = self.config
-        if not rules.in_burst(frames, seconds, config):
-            return
         deadline = time.monotonic() + config.burst_hold
         while time.monotonic() < deadline:
             before, started = self._frames, time.monotonic()
@@ -518,23 +520,38 @@ class Hub:
                 return
 
     def send_state(self) -> None:
-        """Send the current state to every phone, screen and facilitator, now: each view is
-        computed and encoded once; a phone gets its pending ack in the same write."""
-        started = time.process_time()  # CPU time: a machine busy elsewhere must not slow ticks
-        session = self.controller.session
-        facilitators, screens = self._facilitators, self._screens
+        """Send the current state to every phone, screen and facilitator, now."""
+        for _ in self._send_in_slices():
+            pass
+
+    def _send_in_slices(self) -> Iterator[None]:
+        """Send the current state, `SEND_SLICE` phones at a time (the tick lets the loop run
+        between two slices, so a hall of phones is not one long stall): the phones' view is
+        computed and encoded once; a phone gets its pending ack in the same write. The room
+        screens and facilitators come last, with the view as it is then."""
+        spent = 0.0  # CPU time: a machine busy elsewhere must not slow ticks down
+        started = time.process_time()
         if self._phone_sockets:
             now = self.controller.clock()
-            state = text_frame(protocol.encode_state(phone_view(session, now)).encode())
+            state = text_frame(
+                protocol.encode_state(phone_view(self.controller.session, now)).encode()
+            )
+            phones = list(self._phone_sockets)
             acks, self._acks = self._acks, {}
-            for waiting in send_to_phones(self._phone_sockets, state, acks, self._backed_up):
-                self._acks[waiting] = acks[waiting]
-        if screens:
-            broadcast(screens, protocol.encode_state(self.projector_state()))
-        if facilitators:
-            broadcast(facilitators, protocol.encode_state(self.facilitator_state()))
+            for first in range(0, len(phones), SEND_SLICE):
+                slice_ = phones[first : first + SEND_SLICE]
+                for waiting in send_to_phones(slice_, state, acks, self._backed_up):
+                    self._acks.setdefault(waiting, acks[waiting])  # unless a newer one came
+                if first + SEND_SLICE < len(phones):
+                    spent += time.process_time() - started
+                    yield
+                    started = time.process_time()
+        if self._screens:
+            broadcast(self._screens, protocol.encode_state(self.projector_state()))
+        if self._facilitators:
+            broadcast(self._facilitators, protocol.encode_state(self.facilitator_state()))
         self.broadcasts += 1
-        self._send_seconds = time.process_time() - started
+        self._send_seconds = spent + time.process_time() - started
         if self.on_change is not None:
             self.on_change()
 
