@@ -143,6 +143,16 @@ _PLAIN_VOTE = re.compile(
 `json.dumps` adds spaces): the one frame a hall sends thousands of at once. What it matches
 is a valid vote by the rules below (a round of 1 to 10**6, a key of 1 to 8 plain characters),
 so `parse` can take it without decoding JSON; anything else goes the whole way."""
+_PLAIN_VOTE_BYTES = re.compile(_PLAIN_VOTE.pattern.encode("ascii"))
+
+
+def plain_vote(payload: bytes | bytearray | memoryview) -> Vote | None:
+    """The vote in a frame's raw payload when it is a plain vote (see `_PLAIN_VOTE`: all
+    ASCII, so valid UTF-8), else None: then `parse` the decoded text the whole way."""
+    plain = _PLAIN_VOTE_BYTES.fullmatch(payload)
+    if plain is None or int(plain[1]) > 10**6:
+        return None
+    return Vote(int(plain[1]), plain[2].decode("ascii"))
 
 
 def parse(frame: str | bytes) -> ClientMessage:

@@ -20,7 +20,9 @@ from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
+from websockets.frames import Frame, Opcode
 from websockets.http11 import Request, Response
+from websockets.protocol import Event as SocketEvent
 
 from workshop import protocol
 from workshop.engine.errors import DomainError, ErrorCode
@@ -76,22 +78,40 @@ class Client:
         return self.rules.role
 
 
-def guarded_connection(limits: Limits) -> type[ServerConnection]:
-    """A connection class that cuts off a client which makes the hub buffer too much.
+def hub_connection(hub: Hub) -> type[ServerConnection]:
+    """The hub's connection class: websockets' own, with two additions.
 
-    websockets answers every ping with a pong straight from `data_received`, without flow
-    control, so a client that sends pings and never reads grows the transport's write buffer
-    by what it sends. After each read, a client over `write_cutoff` unsent bytes is dropped.
+    It cuts off a client which makes the hub buffer too much: websockets answers every ping
+    with a pong straight from `data_received`, without flow control, so a client that sends
+    pings and never reads grows the transport's write buffer by what it sends. After each
+    read, a client over `write_cutoff` unsent bytes is dropped.
+
+    And it counts a participant's plain vote the moment its frame is read (`Hub.count_vote`),
+    instead of queueing it for the connection's handler: waking a handler costs more than
+    counting the vote, and a hall sends thousands at once. Anything else, and a vote behind
+    frames still queued, goes the ordinary way, in order.
     """
+    limits = hub.config
 
-    class GuardedConnection(ServerConnection):
+    class HubConnection(ServerConnection):
         def data_received(self, data: bytes) -> None:
             super().data_received(data)
             if rules.over_write_cutoff(self.transport.get_write_buffer_size(), limits):
                 LOG.info("closed a connection that does not read (%s)", _address(self))
                 self.transport.abort()
 
-    return GuardedConnection
+        def process_event(self, event: SocketEvent) -> None:
+            if (
+                type(event) is Frame
+                and event.opcode is Opcode.TEXT
+                and event.fin
+                and not self.recv_messages.frames  # nothing before it waits for the handler
+                and hub.count_vote(self, event.data)
+            ):
+                return
+            super().process_event(event)
+
+    return HubConnection
 
 
 class Hub:
@@ -157,7 +177,7 @@ class Hub:
             server_header=None,
             backlog=config.backlog,
             logger=LOG,
-            create_connection=guarded_connection(config),
+            create_connection=hub_connection(self),
         )
         self.port = self.server.sockets[0].getsockname()[1]
         self.origins = rules.served_origins(config.served_hosts, self.port, config.public_url)
@@ -332,6 +352,27 @@ class Hub:
             if self.controller.last_save is not before:
                 await self._until_saved(websocket)
             await websocket.send(protocol.encode_state(self.facilitator_state()))
+
+    def count_vote(
+        self, websocket: ServerConnection, payload: bytes | bytearray | memoryview
+    ) -> bool:
+        """Count a participant's plain vote straight from its frame (see `hub_connection`):
+        True when counted. False leaves everything as it was (no message taken from the
+        rate bucket, nothing counted), and the frame goes the ordinary way, which answers
+        any refusal or error."""
+        client = self.clients.get(websocket)
+        if client is None or client.token is None or client.rules.role is not Role.PARTICIPANT:
+            return False
+        vote = protocol.plain_vote(payload)
+        if vote is None or not client.rules.take_allowance():
+            return False
+        try:
+            self._vote(websocket, client.token, vote)
+        except DomainError:
+            client.rules.return_allowance()
+            return False
+        self._frames += 1
+        return True
 
     def _vote(self, websocket: ServerConnection, token: str, message: protocol.Vote) -> None:
         """Count a participant's vote; its ack leaves with the next state (see `fanout`)."""
