@@ -11,6 +11,7 @@ from textual.widgets import Static
 from workshop.i18n import t
 from workshop.tui.projector.render import end_block
 from workshop.tui.widgets.big_code import BigCode
+from workshop.tui.widgets.steady import show
 
 
 class EndPane(Vertical):
@@ -31,6 +32,6 @@ class EndPane(Vertical):
     def show(self, view: dict[str, Any]) -> None:
         self.view = view
         end = view["end"]
-        self.query_one("#room-end-title", Static).update(end["title"])
+        show(self.query_one("#room-end-title", Static), end["title"])
         width = max(40, self.size.width - 4)
-        self.query_one("#room-end", Static).update(end_block(end, width))
+        show(self.query_one("#room-end", Static), end_block(end, width))

@@ -21,6 +21,7 @@ from workshop.tui.projector.render import (
     texts_block,
 )
 from workshop.tui.widgets.big_number import BigNumber
+from workshop.tui.widgets.steady import show
 
 
 class ItemPane(Vertical):
@@ -55,8 +56,9 @@ class ItemPane(Vertical):
     def show(self, view: dict[str, Any]) -> None:
         self.view = view
         item, round_ = view["item"], view["round"]
-        self.query_one("#room-progress", Static).update(
-            t("tui.item.progress", n=item["index"] + 1, count=item["count"])
+        show(
+            self.query_one("#room-progress", Static),
+            t("tui.item.progress", n=item["index"] + 1, count=item["count"]),
         )
         phase = round_["phase"] if round_ else None
         label = t(f"scherm.phase.{phase}") if phase else ""
@@ -64,7 +66,7 @@ class ItemPane(Vertical):
         if round_ and round_["attempt"] == 2 and phase == "open" and item.get("kind") != "agenda":
             label = t("scherm.phase.revote")
         phase_widget = self.query_one("#room-phase", Static)
-        phase_widget.update(label)
+        show(phase_widget, label)
         phase_widget.set_classes(f"phase-{phase or 'free'}")
         phase_widget.display = bool(label)
         shown = round_ is not None and phase in ("open", "closed")
@@ -72,45 +74,53 @@ class ItemPane(Vertical):
         self.query_one("#room-count").display = shown or zelftest is not None
         if zelftest is not None:  # how many finished; what they answered never comes here
             self.query_one("#room-voted", BigNumber).update(str(zelftest["finished"]))
-            self.query_one("#room-count-label", Static).update(t("scherm.zelftest_finished"))
+            show(self.query_one("#room-count-label", Static), t("scherm.zelftest_finished"))
         if shown:
             of = max(view["connected"], view["voted"])
             open_question = round_["question"]["type"] == "open"
             label = "scherm.answered_of" if open_question else "scherm.voted_of"
             self.query_one("#room-voted", BigNumber).update(str(view["voted"]))
-            self.query_one("#room-count-label", Static).update(t(label, n=of))
+            show(self.query_one("#room-count-label", Static), t(label, n=of))
         situation = Text()
         if item.get("rule"):
             situation.append(str(item["rule"]) + "\n\n", style="bold")
         situation.append(str(item.get("situation") or ""))
-        self.query_one("#room-title", Static).update(str(item["title"]))
-        self.query_one("#room-situation", Static).update(situation)
+        show(self.query_one("#room-title", Static), str(item["title"]))
+        show(self.query_one("#room-situation", Static), situation)
         question = round_["question"] if round_ else None
         question_widget = self.query_one("#room-question", Static)
-        question_widget.update(Text(str(question["text"])) if question else "")
+        show(question_widget, Text(str(question["text"])) if question else "")
         options = self.query_one("#room-options", Static)
-        options.update(options_table(question))
+        show(options, lambda: options_table(question), given=question)
         question_widget.display = options.display = question is not None
         width = max(40, self.size.width - 4)
         results = self.query_one("#room-results", Static)
-        results.update(results_block(question, view["results"], view["shift"], width))
+        show(
+            results,
+            lambda: results_block(question, view["results"], view["shift"], width),
+            given=(question, view["results"], view["shift"], width),
+        )
         results.display = (
             bool(view["results"]) and question is not None and (question["type"] != "open")
         )
         texts = self.query_one("#room-texts", Static)
-        texts.update(texts_block(view["texts"]))
+        show(texts, lambda: texts_block(view["texts"]), given=view["texts"])
         texts.display = bool(view["texts"])
         proposals = self.query_one("#room-proposals", Static)
         proposals.display = bool(view.get("proposals"))
         if view.get("proposals"):
-            proposals.update(proposals_block(view["proposals"]))
+            show(proposals, lambda: proposals_block(view["proposals"]), given=view["proposals"])
         agenda_vote = view.get("agenda_vote")
         vote_widget = self.query_one("#room-agenda-vote", Static)
-        vote_widget.update(agenda_vote_block(agenda_vote) if agenda_vote else "")
+        show(
+            vote_widget,
+            lambda: agenda_vote_block(agenda_vote) if agenda_vote else "",
+            given=agenda_vote,
+        )
         vote_widget.display = bool(agenda_vote and (agenda_vote["ranked"] or agenda_vote["seeds"]))
         if agenda_vote and agenda_vote["ranked"]:
             results.display = False  # the ranked agenda, with the points' texts, says it all
         agenda = self.query_one("#room-agenda", Static)
         agenda.display = view["agenda"] is not None
         if view["agenda"] is not None:
-            agenda.update(agenda_block(view["agenda"]))
+            show(agenda, lambda: agenda_block(view["agenda"]), given=view["agenda"])

@@ -13,6 +13,7 @@ from workshop.i18n import t
 from workshop.tui.widgets.big_code import BigCode
 from workshop.tui.widgets.big_number import BigNumber
 from workshop.tui.widgets.qr_view import QRCodeView
+from workshop.tui.widgets.steady import show
 
 
 class LobbyPane(Horizontal):
@@ -34,12 +35,12 @@ class LobbyPane(Horizontal):
         qr = self.query_one("#room-qr", QRCodeView)
         if qr.url != url:
             qr.set_url(url)
-        self.query_one("#room-lobby-title", Static).update(view["session"]["title"])
-        self.query_one("#room-url", Static).update(url)
+        show(self.query_one("#room-lobby-title", Static), view["session"]["title"])
+        show(self.query_one("#room-url", Static), url)
         big = self.query_one("#room-code", BigCode)
         if big.code != code:
             big.code = code
             big.refresh(layout=True)
         self.query_one("#room-joined", BigNumber).update(str(view["connected"]))
         locked = view["session"]["locked"]
-        self.query_one("#room-lock", Static).update(t("scherm.locked") if locked else "")
+        show(self.query_one("#room-lock", Static), t("scherm.locked") if locked else "")

@@ -26,6 +26,7 @@ from workshop.i18n import t
 from workshop.tui.projector import ProjectorView
 from workshop.tui.widgets.countdown import Countdown
 from workshop.tui.widgets.footer import ActionFooter
+from workshop.tui.widgets.steady import show
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
@@ -144,15 +145,13 @@ class ItemScreen(Screen[None]):
             self.query_one("#trainer-text", Static).update(self._trainer_text(session))
             self.query_one("#next-item", Static).update(next_item_text(session))
         mode = self.query_one("#mode", Static)
-        mode.update(self.mode_label())
+        show(mode, self.mode_label())
         mode.set_class(console, "console")
         self.query_one("#timer", Countdown).show_timer()
         self._show_header()
         self.query_one("#room", ProjectorView).show(app.projector_state())
-        self.query_one("#console-state", Static).update(console_state(session))
-        self.query_one("#note", Static).update(
-            notes_text(session.notes.get(session.item_index, []))
-        )
+        show(self.query_one("#console-state", Static), console_state(session))
+        show(self.query_one("#note", Static), notes_text(session.notes.get(session.item_index, [])))
         self.set_class(not console and session.blackout, "blackout")
         self.refresh_bindings()
 
@@ -163,7 +162,7 @@ class ItemScreen(Screen[None]):
         session = self.workshop.session
         round_ = session.current_round
         progress = t("tui.item.progress", n=session.item_index + 1, count=len(session.items))
-        self.query_one("#progress", Static).update(progress)
+        show(self.query_one("#progress", Static), progress)
         phase_label = self._phase_label(round_, session.item)
         counts = counts_text(session, round_)
         others = [str(self.query_one("#timer", Countdown).content), self.mode_label()]
@@ -176,10 +175,10 @@ class ItemScreen(Screen[None]):
         if wanted > self.size.width:
             phase_label = self._phase_label(round_, session.item, short=True)
             counts = counts_text(session, round_, short=True)
-        self.query_one("#phase", Static).update(phase_label)
+        show(self.query_one("#phase", Static), phase_label)
         phase = round_.phase.value if round_ is not None else "free"
         self.query_one("#phase").set_classes(f"phase-{phase}")
-        self.query_one("#counts", Static).update(counts)
+        show(self.query_one("#counts", Static), counts)
         self.query_one("#lock").display = session.locked
 
     def mode_label(self) -> str:

@@ -23,8 +23,11 @@ class BigNumber(Widget):
 
     def update(self, value: str) -> None:
         if value != self.value:
+            # A new layout of the screen only when the width changes (2 -> 10 votes), not
+            # for every new count (12 -> 13): a count changes ten times a second.
+            wider = len(big_lines(value)[0]) != len(big_lines(self.value)[0])
             self.value = value
-            self.refresh(layout=True)
+            self.refresh(layout=wider)
 
     def render(self) -> Text:
         return Text("\n".join(big_lines(self.value)), style="bold", no_wrap=True)

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from workshop.engine.timer import Timer
 from workshop.i18n import t
+from workshop.tui.widgets.steady import show
 
 
 class Countdown(Static):
@@ -41,10 +42,10 @@ class Countdown(Static):
         self._was_running = running
         self.remaining = left
         if left is None:
-            self.update("")
+            show(self, "")
             return
         minutes, seconds = divmod(left, 60)
         label = f"{t('tui.timer')} " if self.labelled else ""
-        self.update(f"{label}{minutes:02d}:{seconds:02d}")
+        show(self, f"{label}{minutes:02d}:{seconds:02d}")
         self.set_class(not running and left > 0, "paused")  # a stopped timer is dimmed
         self.set_class(left == 0, "expired")
