@@ -65,7 +65,7 @@ class Limits:
     sends: a state sent halfway costs a write to every phone and slows the counting, and
     is out of date by the time it arrives. A room voting over a few seconds stays far below
     this (2,000 phones in 10 s: 200 a second)."""
-    burst_window: float = 0.01
+    burst_window: float = 0.005
     """Seconds over which a tick that waits for a burst measures whether it still goes on."""
     burst_hold: float = 0.5
     """Seconds a tick waits for a burst at the most: a hall that keeps sending still sees
