@@ -20,8 +20,9 @@ runs in a child process of its own (`capacity.py serve floor|hub|tui`):
   time from the last vote (counted by the engine) to the count on screen (after the next
   screen refresh), and the worst lag of that one loop during the rounds.
 
-For each N both servers get N phones at the same time; then rounds alternate floor, hub,
-floor, hub, ... (after one warm-up round each), so a passing load on the machine hits both.
+For each N both servers get N phones at the same time; then rounds alternate between the two
+servers (after one warm-up round each), each going first every other round, so a passing load
+on the machine hits both.
 A round: the facilitator opens voting, every phone votes once at the same moment, and the
 round ends when every phone has seen the final count. Printed per N: the median of three
 rounds for each server and their ratio, memory per phone (the server's RSS growth / N), the
@@ -41,6 +42,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -394,8 +396,14 @@ async def measure(size: int, kinds: list[str]) -> list[Server]:
                     f"(refused {dict(joined.refused)}, errors {dict(joined.errors)})"
                 )
             server.boss = await fleet.facilitator(server.info["key"], WAIT)
+        # This process holds every phone of both servers: its own garbage collector must not
+        # walk them all in the middle of one server's round (it would land on either at
+        # random). The phones live until the end of the measurement anyway.
+        gc.collect()
+        gc.freeze()
         for index in range(ROUNDS + 1):
-            for server in servers:
+            # Each server goes first every other round, so neither always follows the other.
+            for server in servers if index % 2 == 0 else servers[::-1]:
                 assert server.fleet is not None and server.boss is not None
                 await asyncio.sleep(0.3)  # let the previous round's last states settle
                 await server.ask("mark")
@@ -415,6 +423,7 @@ async def measure(size: int, kinds: list[str]) -> list[Server]:
         for server in servers:
             server.rss_after = rss_kib(server.process.pid)
     finally:
+        gc.unfreeze()
         for server in servers:
             await server.stop()
     return servers
