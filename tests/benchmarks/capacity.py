@@ -430,8 +430,12 @@ async def measure(size: int, kinds: list[str]) -> list[Server]:
 
 
 def busy_core(seconds: float) -> asyncio.Future[asyncio.subprocess.Process]:
-    """Another process that keeps one core busy (bounded by itself)."""
-    code = f"import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass\n"
+    """Another process that keeps one core busy (bounded by itself; it also stops when this
+    process goes away, however that happens)."""
+    code = (
+        f"import os, time\nend = time.monotonic() + {seconds}\n"
+        f"while time.monotonic() < end and os.getppid() == {os.getpid()}: pass\n"
+    )
     return asyncio.ensure_future(asyncio.create_subprocess_exec(sys.executable, "-c", code))
 
 
