@@ -154,8 +154,8 @@ class Hub:
         """CPU seconds the last tick took to send; it spaces out the next tick."""
         self._logged: set[tuple[str, str, int]] = set()
         self._frames = 0
-        self._freeze = RoundFreeze()
         """Frames received from clients so far (a burst is told by how fast this grows)."""
+        self._freeze = RoundFreeze()
         self.origins: frozenset[rules.Origin] = frozenset()
 
     # ------------------------------------------------------------------ lifecycle
@@ -368,7 +368,7 @@ class Hub:
             return False
         try:
             self._vote(websocket, client.token, vote)
-        except DomainError:
+        except Exception:  # refused (or a bug): the ordinary way answers it, and logs a bug
             client.rules.return_allowance()
             return False
         self._frames += 1
