@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,17 @@ class Library:
 
     def card(self, ref: str) -> Card:
         """The card for `deck-id/card-id`; KeyError if there is none."""
-        deck_id, _, card_id = ref.partition("/")
+        return self._cards[ref]
+
+    @cached_property
+    def _cards(self) -> dict[str, Card]:
+        """Every card by `deck-id/card-id`, looked up once per vote. With two decks of the
+        same id the first wins, as it always did."""
+        cards: dict[str, Card] = {}
         for deck in self.decks:
-            if deck.id == deck_id:
-                for card in deck.cards:
-                    if card.id == card_id:
-                        return card
-        raise KeyError(ref)
+            for card in deck.cards:
+                cards.setdefault(f"{deck.id}/{card.id}", card)
+        return cards
 
     def programme(self, name: str) -> Programme:
         """A programme by id (file name without .toml); KeyError if there is none."""

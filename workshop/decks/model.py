@@ -7,6 +7,7 @@ them from TOML and reports every problem it finds on the way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from typing import assert_never
 
@@ -62,7 +63,7 @@ class ChoiceQuestion:
     options: tuple[Option, ...]
     kind: QuestionKind = QuestionKind.KEUZE
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(option.key for option in self.options)
 
@@ -102,7 +103,7 @@ class MultiChoiceQuestion:
     """The most options one participant may pick (at least 1, at most all)."""
     kind: QuestionKind = QuestionKind.MEERKEUZE
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(option.key for option in self.options)
 
