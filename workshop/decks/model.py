@@ -7,8 +7,8 @@ them from TOML and reports every problem it finds on the way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import assert_never
 
 
