@@ -23,6 +23,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.frames import Frame, Opcode
 from websockets.http11 import Request, Response
 from websockets.protocol import Event as SocketEvent
+from websockets.protocol import State
 
 from workshop import protocol
 from workshop.engine.errors import DomainError, ErrorCode
@@ -31,6 +32,7 @@ from workshop.engine.session import Phase
 from workshop.hub import rules, static
 from workshop.hub.collector import RoundFreeze
 from workshop.hub.fanout import send_to_phones, text_frame
+from workshop.hub.frames import single_text_frame
 from workshop.hub.keys import HubKeys
 from workshop.hub.rules import ConnectionRules, JoinOutcome, Kind, Limits, Role, Verdict
 from workshop.hub.tokens import TokenIssuer
@@ -88,17 +90,33 @@ def hub_connection(hub: Hub) -> type[ServerConnection]:
 
     And it counts a participant's plain vote the moment its frame is read (`Hub.count_vote`),
     instead of queueing it for the connection's handler: waking a handler costs more than
-    counting the vote, and a hall sends thousands at once. Anything else, and a vote behind
-    frames still queued, goes the ordinary way, in order.
+    counting the vote, and a hall sends thousands at once. A read that is exactly one small
+    text frame, arriving while websockets' parser sits between two frames, is not even
+    parsed by websockets (`frames.single_text_frame`); a vote inside a larger read is taken
+    from websockets' parsed frame. Anything else, and a vote behind frames still queued,
+    goes the ordinary way, in order.
     """
     limits = hub.config
 
     class HubConnection(ServerConnection):
         def data_received(self, data: bytes) -> None:
-            super().data_received(data)
+            if not self._counted_at_once(data):
+                super().data_received(data)
             if rules.over_write_cutoff(self.transport.get_write_buffer_size(), limits):
                 LOG.info("closed a connection that does not read (%s)", _address(self))
                 self.transport.abort()
+
+        def _counted_at_once(self, data: bytes) -> bool:
+            protocol = self.protocol
+            if (
+                protocol.state is not State.OPEN
+                or protocol.current_size is not None  # in the middle of a fragmented message
+                or protocol.reader.buffer  # part of a frame came before
+                or self.recv_messages.frames  # frames before it wait for the handler
+            ):
+                return False
+            payload = single_text_frame(data)
+            return payload is not None and hub.count_vote(self, payload)
 
         def process_event(self, event: SocketEvent) -> None:
             if (
