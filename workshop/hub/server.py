@@ -20,9 +20,7 @@ from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
-from websockets.frames import Frame, Opcode
 from websockets.http11 import Request, Response
-from websockets.protocol import Event as SocketEvent
 from websockets.protocol import State
 
 from workshop import protocol
@@ -89,12 +87,11 @@ def hub_connection(hub: Hub) -> type[ServerConnection]:
     read, a client over `write_cutoff` unsent bytes is dropped.
 
     And it counts a participant's plain vote the moment its frame is read (`Hub.count_vote`),
-    instead of queueing it for the connection's handler: waking a handler costs more than
-    counting the vote, and a hall sends thousands at once. A read that is exactly one small
-    text frame, arriving while websockets' parser sits between two frames, is not even
-    parsed by websockets (`frames.single_text_frame`); a vote inside a larger read is taken
-    from websockets' parsed frame. Anything else, and a vote behind frames still queued,
-    goes the ordinary way, in order.
+    instead of handing it to websockets' parser and queueing it for the connection's
+    handler: both cost more than counting the vote, and a hall sends thousands at once. That
+    is done for a read that is exactly one small text frame (`frames.single_text_frame`, as
+    a phone's vote arrives), while websockets' parser sits between two frames. Anything
+    else, and a vote behind frames still queued, goes the ordinary way, in order.
     """
     limits = hub.config
 
@@ -117,17 +114,6 @@ def hub_connection(hub: Hub) -> type[ServerConnection]:
                 return False
             payload = single_text_frame(data)
             return payload is not None and hub.count_vote(self, payload)
-
-        def process_event(self, event: SocketEvent) -> None:
-            if (
-                type(event) is Frame
-                and event.opcode is Opcode.TEXT
-                and event.fin
-                and not self.recv_messages.frames  # nothing before it waits for the handler
-                and hub.count_vote(self, event.data)
-            ):
-                return
-            super().process_event(event)
 
     return HubConnection
 
@@ -306,14 +292,7 @@ class Hub:
             await self._send(websocket, error.code)
             return
         try:
-            if (
-                type(message) is protocol.Vote
-                and client.rules.role is Role.PARTICIPANT
-                and client.token is not None
-            ):
-                self._vote(websocket, client.token, message)  # a hall voting: no detours
-            else:
-                await self._dispatch(websocket, client, message)
+            await self._dispatch(websocket, client, message)
         except DomainError as error:
             await websocket.send(protocol.encode_error(error.code.value, error.message))
         except ConnectionClosed:
