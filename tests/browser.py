@@ -22,3 +22,13 @@ ARGS = [
 
 async def launch(playwright: Any) -> Any:
     return await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "phone"
+"""Where the phone tests keep their screenshots, to be looked at."""
+
+
+async def shot(page: Any, name: str) -> None:
+    """A full-page screenshot of `page` as artifacts/phone/NAME.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 
-from workshop.decks import load_checked
+from workshop.decks import Library, load_checked
 from workshop.hub.keys import HubKeys
 from workshop.hub.server import Hub, HubConfig
 from workshop.session.controller import Controller
@@ -92,6 +92,16 @@ class HubHarness:
 MakeHub = Callable[..., Awaitable[HubHarness]]
 
 
+async def start_harness(library: Library, programme: str, data: Path, **config: Any) -> HubHarness:
+    """A new session of `programme`, stored in `data`, served by a started hub on
+    127.0.0.1:0 (with `config` for its `HubConfig`); the caller closes it."""
+    store = SessionStore.open(data)
+    controller, _ = Controller.new(programme, library, TODAY, store)
+    hub = Hub(controller, HubKeys.new(), HubConfig(host="127.0.0.1", port=0, **config))
+    await hub.start()
+    return HubHarness(hub)
+
+
 @pytest.fixture
 async def make_hub(engine_paths: list[Path], tmp_path: Path) -> AsyncIterator[MakeHub]:
     """Start hubs on 127.0.0.1:0 with the engine test programme; all stop after the test."""
@@ -99,11 +109,8 @@ async def make_hub(engine_paths: list[Path], tmp_path: Path) -> AsyncIterator[Ma
 
     async def make(**config: Any) -> HubHarness:
         library = load_checked(engine_paths)
-        store = SessionStore.open(tmp_path / f"data{len(started)}")
-        controller, _ = Controller.new("motorproef", library, TODAY, store)
-        hub = Hub(controller, HubKeys.new(), HubConfig(host="127.0.0.1", port=0, **config))
-        await hub.start()
-        harness = HubHarness(hub)
+        data = tmp_path / f"data{len(started)}"
+        harness = await start_harness(library, "motorproef", data, **config)
         started.append(harness)
         return harness
 

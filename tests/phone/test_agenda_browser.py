@@ -11,19 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
-from tests.browser import HAVE_CHROMIUM, launch
+from tests.browser import HAVE_CHROMIUM, shot
 from tests.conftest import WriteFile
-from tests.hub.conftest import TIMEOUT, TODAY, HubHarness, receive, state_where
+from tests.hub.conftest import TIMEOUT, HubHarness, receive, start_harness, state_where
 from workshop.decks import load_checked
-from workshop.hub.keys import HubKeys
-from workshop.hub.server import Hub, HubConfig
-from workshop.session.controller import Controller
-from workshop.store import SessionStore
 
 PHONE = {"width": 390, "height": 844}
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "phone"
 PROGRAMME = """
 titel = "Agendavond"
 doelgroep = "Fractie"
@@ -51,26 +46,9 @@ async def harness(
     engine_paths: list[Path], write: WriteFile, tmp_path: Path
 ) -> AsyncIterator[HubHarness]:
     library = load_checked([*engine_paths, write("sessies/agendavond.toml", PROGRAMME)])
-    store = SessionStore.open(tmp_path / "data")
-    controller, _ = Controller.new("agendavond", library, TODAY, store)
-    hub = Hub(controller, HubKeys.new(), HubConfig(host="127.0.0.1", port=0))
-    await hub.start()
-    harness = HubHarness(hub)
+    harness = await start_harness(library, "agendavond", tmp_path / "data")
     yield harness
     await harness.close()
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        yield browser
-        await browser.close()
-
-
-async def shot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
 
 async def joined_phone(browser: Browser, url: str) -> Page:

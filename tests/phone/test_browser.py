@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
-from tests.browser import HAVE_CHROMIUM, launch
+from tests.browser import HAVE_CHROMIUM, shot
 from tests.conftest import WriteFile
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
 from workshop.decks import load_checked
@@ -25,7 +25,6 @@ from workshop.hub.server import Hub, HubConfig
 from workshop.session.controller import Controller
 from workshop.store import SessionStore
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "phone"
 PHONE = {"width": 390, "height": 844}
 DILEMMA = 1
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
@@ -35,14 +34,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        yield browser
-        await browser.close()
-
-
 async def phone_page(browser: Browser) -> Page:
     context = await browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL"
@@ -50,11 +41,6 @@ async def phone_page(browser: Browser) -> Page:
     page = await context.new_page()
     page.set_default_timeout(TIMEOUT * 1000)
     return page
-
-
-async def shot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
 
 class Restartable:

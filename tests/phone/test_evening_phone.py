@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
-from tests.browser import HAVE_CHROMIUM, launch
+from tests.browser import HAVE_CHROMIUM, shot
 from tests.conftest import WriteFile
 from tests.hub.conftest import TIMEOUT, HubHarness, receive, state_where
 from workshop import i18n
@@ -99,14 +99,6 @@ StartHub = Callable[..., Awaitable[HubHarness]]
 
 
 @pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        yield browser
-        await browser.close()
-
-
-@pytest.fixture
 async def start_hub(write: WriteFile, tmp_path: Path) -> AsyncIterator[StartHub]:
     """Hubs for the phone evening, in a chosen language (the `--taal` of the session)."""
     paths = [write("kaarten/telefoon.toml", DECK), write("sessies/telefoonavond.toml", PROGRAMME)]
@@ -166,7 +158,7 @@ async def test_counter_and_scale_never_wrap_on_a_360px_phone(
     assert await lines_of(page, ".scale button") == [1] * 11
     ten = page.locator('[data-choice="10"]')
     assert await ten.inner_text() == "10"
-    await page.screenshot(path=_artifact("12-scale-360px.png"), full_page=True)
+    await shot(page, "12-scale-360px")
 
     await harness.command(boss, "go_to", index=OPEN)
     await harness.command(boss, "open_voting")
@@ -175,13 +167,7 @@ async def test_counter_and_scale_never_wrap_on_a_360px_phone(
     await page.locator("#open-text").fill("Een afspraak over nevenfuncties " * 3)
     await expect(page.locator("#open-count")).to_have_text("96/280")
     assert await lines_of(page, "#open-count") == [1]
-    await page.screenshot(path=_artifact("13-open-360px.png"), full_page=True)
-
-
-def _artifact(name: str) -> Path:
-    folder = Path(__file__).resolve().parents[2] / "artifacts" / "phone"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / name
+    await shot(page, "13-open-360px")
 
 
 async def test_approved_texts_after_reveal_and_the_agenda_at_the_end(
@@ -215,7 +201,7 @@ async def test_approved_texts_after_reveal_and_the_agenda_at_the_end(
     body = await page.locator("body").inner_text()
     assert REJECTED not in body and PENDING not in body
     assert await page.evaluate("window.pwned") is None
-    await page.screenshot(path=_artifact("14-approved-texts.png"), full_page=True)
+    await shot(page, "14-approved-texts")
 
     for entry in AGENDA:
         await harness.command(boss, "add_agenda", text=entry)
@@ -226,7 +212,7 @@ async def test_approved_texts_after_reveal_and_the_agenda_at_the_end(
     await expect(agenda).to_have_text(AGENDA)
     await expect(page.locator("#agenda")).to_contain_text("Dit spraken we samen af")
     assert await page.evaluate("window.pwned") is None
-    await page.screenshot(path=_artifact("15-ended-agenda.png"), full_page=True)
+    await shot(page, "15-ended-agenda")
 
 
 async def test_the_page_speaks_the_sessions_language_and_switches(

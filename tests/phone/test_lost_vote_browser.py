@@ -8,14 +8,12 @@ import re
 import pytest
 from playwright.async_api import Browser, expect
 
-from tests.browser import HAVE_CHROMIUM
+from tests.browser import HAVE_CHROMIUM, shot
 from tests.phone.test_browser import (  # noqa: F401 (fixtures)
     Restartable,
-    browser,
     open_dilemma,
     phone_page,
     restartable,
-    shot,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -24,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 
 
 async def test_a_vote_lost_in_a_stop_is_told_and_can_be_cast_again(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     restartable: Restartable,  # noqa: F811
 ) -> None:
     harness = await restartable.start()

@@ -7,21 +7,16 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Request, WebSocket, async_playwright, expect
+from playwright.async_api import Browser, Request, WebSocket, expect
 
-from tests.browser import HAVE_CHROMIUM, launch
+from tests.browser import HAVE_CHROMIUM, shot
 from tests.conftest import WriteFile
-from tests.hub.conftest import TIMEOUT, TODAY, HubHarness, receive, state_where
+from tests.hub.conftest import TIMEOUT, HubHarness, receive, start_harness, state_where
 from workshop.decks import load_checked
 from workshop.decks.library import builtin_paths
 from workshop.engine.record import to_record
-from workshop.hub.keys import HubKeys
-from workshop.hub.server import Hub, HubConfig
-from workshop.session.controller import Controller
-from workshop.store import SessionStore
 
 PROGRAMME = """
 titel = "Zelftestavond"
@@ -37,7 +32,6 @@ soort = "zelftest"
 titel = "Zelftest"
 tekst = "Beantwoord de stellingen op je telefoon. Niemand ziet je antwoorden."
 """
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "phone"
 
 pytestmark = pytest.mark.skipif(
     not HAVE_CHROMIUM, reason="Debian's chromium is not installed (bash .ci/run does)"
@@ -47,21 +41,9 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 async def harness(write: WriteFile, tmp_path: Path) -> AsyncIterator[HubHarness]:
     library = load_checked([*builtin_paths(), write("sessies/zelftestavond.toml", PROGRAMME)])
-    store = SessionStore.open(tmp_path / "data")
-    controller, _ = Controller.new("zelftestavond", library, TODAY, store)
-    hub = Hub(controller, HubKeys.new(), HubConfig(host="127.0.0.1", port=0))
-    await hub.start()
-    harness = HubHarness(hub)
+    harness = await start_harness(library, "zelftestavond", tmp_path / "data")
     yield harness
     await harness.close()
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        yield browser
-        await browser.close()
 
 
 async def test_zelftest_answers_never_leave_the_phone(
@@ -95,7 +77,7 @@ async def test_zelftest_answers_never_leave_the_phone(
     await expect(page.locator("#zelftest-private")).to_contain_text(
         "Je antwoorden blijven op deze telefoon"
     )
-    await page.screenshot(path=_artifact("zelftest-01-intro"), full_page=True)
+    await shot(page, "zelftest-01-intro")
     await page.locator("#zelftest-start").click()
     statements: list[str] = []
     picked: list[str] = []
@@ -117,7 +99,7 @@ async def test_zelftest_answers_never_leave_the_phone(
     )
     await page.locator("#zelftest-save").click()
     assert await page.evaluate("window.printed") is True  # the browser's own print / PDF
-    await page.screenshot(path=_artifact("zelftest-02-reflection"), full_page=True)
+    await shot(page, "zelftest-02-reflection")
 
     # The room learns one phone finished; nothing else.
     room = await state_where(screen, lambda s: (s.get("zelftest") or {}).get("finished") == 1)
@@ -150,8 +132,3 @@ async def test_zelftest_answers_never_leave_the_phone(
     record = json.dumps(to_record(harness.hub.controller.session), ensure_ascii=False)
     for text in statements:
         assert text not in record
-
-
-def _artifact(name: str) -> Any:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS / f"{name}.png"
